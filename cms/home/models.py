@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from disclosure import conf
+from disclosure.models import AgencyPage, AnnouncementPage, CatalogueIndexPage
+from disclosure.visibility import PublicPageMixin, public_pages
+
+
+class HomePage(PublicPageMixin, Page):
+    """The portal's front page: latest announcements, every agency's catalogue, the search box."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    search_placeholder = models.CharField(_("search box hint"), max_length=100, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("search_placeholder")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["disclosure.AgencyIndexPage", "disclosure.AnnouncementIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        announcements = public_pages(AnnouncementPage.objects.descendant_of(self))
+        context["announcements"] = announcements.order_by("-pinned", "-date")[: conf.get("HOME_ANNOUNCEMENT_COUNT")]
+        agencies = public_pages(AgencyPage.objects.descendant_of(self)).order_by("path")
+        catalogues = {
+            catalogue.path[: -catalogue.steplen]: catalogue
+            for catalogue in public_pages(CatalogueIndexPage.objects.descendant_of(self))
+        }
+        context["agency_entries"] = [(agency, catalogues.get(agency.path)) for agency in agencies]
+        return context

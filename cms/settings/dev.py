@@ -1,0 +1,18 @@
+"""Development and `make demo`: nothing to install; Celery runs against a broker in local files."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+ALLOWED_HOSTS = ["*"]
+
+if not CELERY_BROKER_URL:  # noqa: F405
+    # The embedded default: kombu's filesystem transport needs no server, so `make demo`
+    # runs a real worker with beat next to runserver and scheduled publishing happens on time.
+    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(VAR_DIR / "celery" / "queue"),
+        "data_folder_out": str(VAR_DIR / "celery" / "queue"),
+        "processed_folder": str(VAR_DIR / "celery" / "processed"),
+        "store_processed": False,
+    }

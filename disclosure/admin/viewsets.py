@@ -1,0 +1,135 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from ..calendar.models import CalendarDay, CalendarYear
+from ..catalogue.models import CatalogueItemPage
+from ..catalogue.taxonomy import CatalogueCategory, Genre, Topic
+from .scoping import agencies_for_user
+
+
+class TopicViewSet(ModelViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics (主题分类)")
+    list_display = ["name", "code", "sort_order"]
+    form_fields = ["name", "code", "sort_order"]
+    search_fields = ["name"]
+
+
+class GenreViewSet(ModelViewSet):
+    model = Genre
+    icon = "doc-full"
+    menu_label = _("Genres (体裁)")
+    list_display = ["name", "sort_order"]
+    form_fields = ["name", "sort_order"]
+    search_fields = ["name"]
+
+
+class CategoryForm(WagtailAdminModelForm):
+    """Agency and parent choices are limited to what the editing user manages."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None:
+            agencies = agencies_for_user(for_user)
+            self.fields["agency"].queryset = agencies
+            self.fields["parent"].queryset = CatalogueCategory.objects.filter(agency__in=agencies).select_related("parent")
+
+    def clean(self):
+        cleaned = super().clean()
+        parent, agency = cleaned.get("parent"), cleaned.get("agency")
+        if parent and agency and parent.agency_id != agency.pk:
+            self.add_error("parent", forms.ValidationError(_("The parent category must belong to the same agency.")))
+        return cleaned
+
+
+class CatalogueCategoryViewSet(ModelViewSet):
+    model = CatalogueCategory
+    icon = "folder-open-inverse"
+    menu_label = _("Catalogue categories")
+    list_display = ["__str__", "agency", "code", "art20_item"]
+    list_filter = ["agency"]
+    edit_handler = ObjectList(CatalogueCategory.panels, base_form_class=CategoryForm)
+    search_fields = ["name", "code"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return CatalogueCategory.objects.filter(agency__in=agencies_for_user(request.user)).select_related(
+            "agency", "parent__parent"
+        )
+
+
+class CalendarDayViewSet(ModelViewSet):
+    model = CalendarDay
+    icon = "date"
+    menu_label = _("Working-day calendar")
+    list_display = ["date", "kind", "name"]
+    list_filter = ["kind"]
+    form_fields = ["date", "kind", "name"]
+    search_fields = ["name"]
+    ordering = ["-date"]
+    list_per_page = 50
+
+
+class CalendarYearViewSet(ModelViewSet):
+    model = CalendarYear
+    icon = "calendar-alt"
+    menu_label = _("Calendar years")
+    list_display = ["year", "source", "confirmed_at"]
+    form_fields = ["year", "source"]
+    ordering = ["-year"]
+
+
+class DisclosureAdminGroup(ModelViewSetGroup):
+    menu_label = _("Disclosure")
+    menu_icon = "folder-inverse"
+    menu_order = 200
+    items = (CatalogueCategoryViewSet, TopicViewSet, GenreViewSet, CalendarDayViewSet, CalendarYearViewSet)
+
+
+class CatalogueItemListingViewSet(PageListingViewSet):
+    """A flat catalogue list across the agencies the user can explore, exportable to CSV/XLSX."""
+
+    model = CatalogueItemPage
+    icon = "list-ul"
+    menu_label = _("Catalogue items")
+    add_to_admin_menu = True
+    menu_order = 190
+    list_filter = ["agency", "category", "validity", "disclosure_mode", "live"]
+    list_export = [
+        "index_number",
+        "title",
+        "doc_number",
+        "agency",
+        "category",
+        "topic",
+        "genre",
+        "generated_date",
+        "published_at",
+        "disclosure_mode",
+        "validity",
+        "keywords",
+        "summary",
+        "live",
+    ]
+    export_headings = {
+        "index_number": _("索引号"),
+        "title": _("Title"),
+        "doc_number": _("文号"),
+        "agency": _("Agency"),
+        "category": _("Category"),
+        "topic": _("主题分类"),
+        "genre": _("体裁"),
+        "generated_date": _("成文日期"),
+        "published_at": _("发布日期"),
+        "disclosure_mode": _("公开方式"),
+        "validity": _("有效性"),
+        "keywords": _("主题词"),
+        "summary": _("内容概述"),
+        "live": _("Published"),
+    }
+    export_filename = "catalogue"

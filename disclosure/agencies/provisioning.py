@@ -1,0 +1,84 @@
+"""What every new agency gets: its role groups scoped to its subtree, a document collection,
+and a catalogue category tree seeded from the Art 20 preset."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from ..catalogue.presets import ART20_PRESET
+from ..catalogue.taxonomy import CatalogueCategory
+from .models import AgencyGroup, AgencyRole
+
+# Publishing is the leaders' alone: editors and reviewers can only move items through the workflow.
+PAGE_PERMISSIONS = {
+    AgencyRole.EDITOR: ["add_page", "change_page"],
+    AgencyRole.DEPARTMENT_REVIEWER: ["add_page", "change_page"],
+    AgencyRole.SECRECY_REVIEWER: ["change_page"],
+    AgencyRole.LEADER: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+COLLECTION_PERMISSIONS = {
+    AgencyRole.EDITOR: ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
+    AgencyRole.DEPARTMENT_REVIEWER: ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
+    AgencyRole.SECRECY_REVIEWER: ["change_document", "choose_document", "choose_image"],
+    AgencyRole.LEADER: ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
+}
+
+
+def _permission(codename):
+    return Permission.objects.get(
+        codename=codename, content_type__app_label__in=["wagtailcore", "wagtaildocs", "wagtailimages"]
+    )
+
+
+def group_name(agency, role):
+    return f"{agency.short_name or agency.title}（{agency.org_code}）{AgencyRole(role).label}"
+
+
+def agency_collection(agency):
+    root = Collection.get_first_root_node()
+    name = f"{agency.title}（{agency.org_code}）"
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+@transaction.atomic
+def create_role_groups(agency):
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    collection = agency_collection(agency)
+    for role in AgencyRole:
+        link = AgencyGroup.objects.filter(agency=agency, role=role).select_related("group").first()
+        group = link.group if link else Group.objects.create(name=group_name(agency, role))
+        if link is None:
+            AgencyGroup.objects.create(agency=agency, role=role, group=group)
+        group.permissions.add(access_admin)
+        for codename in PAGE_PERMISSIONS[role]:
+            GroupPagePermission.objects.get_or_create(group=group, page=agency, permission=_permission(codename))
+        for codename in COLLECTION_PERMISSIONS[role]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=_permission(codename)
+            )
+
+
+@transaction.atomic
+def seed_category_tree(agency, preset=ART20_PRESET):
+    if agency.catalogue_categories.exists():
+        return
+    for position, (code, name, art20, children) in enumerate(preset):
+        parent = CatalogueCategory.objects.create(
+            agency=agency, code=code, name=name, art20_item=art20, sort_order=position * 10
+        )
+        CatalogueCategory.objects.bulk_create(
+            CatalogueCategory(
+                agency=agency, parent=parent, code=child_code, name=child_name, art20_item=art20, sort_order=index
+            )
+            for index, (child_code, child_name) in enumerate(children)
+        )
+
+
+def provision_agency(agency):
+    create_role_groups(agency)
+    seed_category_tree(agency)
+
+
+def groups_of(agency, role):
+    return Group.objects.filter(agency_role__agency=agency, agency_role__role=role)

@@ -1,0 +1,107 @@
+"""索引号 allocation: the only code that hands out index numbers.
+
+A number is assigned once, at first publication, from a per-agency per-year serial; every
+number ever issued (allocated or imported) is recorded in ``IssuedIndexNumber`` and never
+handed out again, even after its item is deleted. The serial row is locked for update, so
+parallel publications of one agency serialise on it and get distinct numbers.
+"""
+
+import string
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import conf
+
+ALLOWED_FIELDS = {"org_code", "year", "serial", "category"}
+
+
+class IndexNumberSequence(models.Model):
+    agency = models.ForeignKey("disclosure.AgencyPage", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="unique_index_sequence")]
+        verbose_name = _("索引号 sequence")
+
+
+class IssuedIndexNumber(models.Model):
+    """Every 索引号 ever issued; rows outlive their items so a number is never reused."""
+
+    value = models.CharField(_("索引号"), max_length=100, unique=True)
+    agency = models.ForeignKey("disclosure.AgencyPage", null=True, on_delete=models.SET_NULL, related_name="+")
+    item_id = models.BigIntegerField(null=True)
+    issued_at = models.DateTimeField(auto_now_add=True)
+    imported = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("issued 索引号")
+
+
+def validate_pattern(pattern):
+    """Reject patterns with unknown placeholders or without a serial (numbers would repeat)."""
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+        pattern.format(org_code="X", year=2024, serial=1, category="01")
+    except (ValueError, KeyError, IndexError) as exc:
+        raise ValidationError(_("The 索引号 pattern is not valid: %(error)s"), params={"error": exc}) from exc
+    unknown = fields - ALLOWED_FIELDS
+    if unknown:
+        raise ValidationError(
+            _("Unknown placeholder(s) %(names)s; use {org_code}, {year}, {serial} and {category}."),
+            params={"names": ", ".join(sorted(unknown))},
+        )
+    if "serial" not in fields:
+        raise ValidationError(_("The 索引号 pattern must contain {serial}."))
+
+
+def pattern_for(agency, site=None):
+    if agency.index_number_pattern:
+        return agency.index_number_pattern
+    from ..site.models import DisclosureSettings
+
+    if site is None:
+        site = agency.get_site()
+    if site is not None:
+        configured = DisclosureSettings.for_site(site).index_number_pattern
+        if configured:
+            return configured
+    return conf.get("INDEX_NUMBER_PATTERN")
+
+
+class IndexNumberAllocator:
+    """Allocates the next free 索引号 for an item of one agency."""
+
+    def __init__(self, agency, pattern=None):
+        self.agency = agency
+        self.pattern = pattern or pattern_for(agency)
+        validate_pattern(self.pattern)
+
+    def format(self, year, serial, category_code=""):
+        return self.pattern.format(org_code=self.agency.org_code, year=year, serial=serial, category=category_code)
+
+    @transaction.atomic
+    def allocate(self, category=None, when=None):
+        """Reserve and record the next number; the caller stores it on the item in the same transaction."""
+        when = timezone.localtime(when or timezone.now())
+        year = when.year if "year" in self.pattern else 0
+        category_code = category.code if category is not None else ""
+        sequence, _ = IndexNumberSequence.objects.select_for_update().get_or_create(agency=self.agency, year=year)
+        serial = sequence.last_serial
+        while True:
+            serial += 1
+            value = self.format(when.year, serial, category_code)
+            if not IssuedIndexNumber.objects.filter(value=value).exists():
+                break
+        sequence.last_serial = serial
+        sequence.save(update_fields=["last_serial"])
+        IssuedIndexNumber.objects.create(value=value, agency=self.agency)
+        return value
+
+
+def register_imported(value, agency, item_id):
+    """Record a number that came from another system, so the allocator never issues it again."""
+    IssuedIndexNumber.objects.update_or_create(value=value, defaults={"agency": agency, "item_id": item_id, "imported": True})

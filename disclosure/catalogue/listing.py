@@ -1,0 +1,162 @@
+"""The public catalogue listing: validated filters, category tree with counts, one page of rows.
+
+Kept out of the page model so it can be tested and benchmarked without HTTP.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import conf
+from ..visibility import public_pages
+from .choices import DisclosureMode, Validity
+from .models import CatalogueItemPage
+from .taxonomy import CatalogueCategory, Genre, Topic
+
+
+class CatalogueFilterForm(forms.Form):
+    category = forms.IntegerField(label=_("Category"), required=False, min_value=1)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1949, max_value=2100)
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all(), required=False)
+    genre = forms.ModelChoiceField(label=_("Genre"), queryset=Genre.objects.all(), required=False)
+    validity = forms.ChoiceField(label=_("Validity"), choices=[("", "")] + list(Validity.choices), required=False)
+    mode = forms.ChoiceField(
+        label=_("Disclosure mode"),
+        choices=[("", ""), (DisclosureMode.PROACTIVE, DisclosureMode.PROACTIVE.label), (DisclosureMode.ON_REQUEST, DisclosureMode.ON_REQUEST.label)],
+        required=False,
+    )
+
+
+@dataclass
+class CategoryNode:
+    category: CatalogueCategory
+    count: int = 0
+    url: str = ""
+    children: list = field(default_factory=list)
+
+    @property
+    def pk(self):
+        return self.category.pk
+
+
+class CatalogueListing:
+    """Everything the catalogue page shows for one agency and one set of query parameters."""
+
+    def __init__(self, agency, params, page_size=None):
+        self.agency = agency
+        self.form = CatalogueFilterForm(params)
+        self.filters = self._valid_filters()
+        self.page_size = page_size or conf.get("CATALOGUE_PAGE_SIZE")
+        self._page_number = params.get("page")
+        self._categories = list(CatalogueCategory.objects.filter(agency=agency))
+        self._by_id = {category.pk: category for category in self._categories}
+
+    def _valid_filters(self):
+        # Bad values are reported and dropped one by one; the good ones still apply.
+        self.form.is_valid()
+        return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "")}
+
+    @property
+    def errors(self):
+        return [f"{self.form.fields[name].label}：{' '.join(messages)}" for name, messages in self.form.errors.items()]
+
+    def base_queryset(self):
+        return public_pages(CatalogueItemPage.objects.filter(agency=self.agency))
+
+    def _descendant_ids(self, root_id):
+        children = {}
+        for category in self._categories:
+            children.setdefault(category.parent_id, []).append(category.pk)
+        ids, stack = [], [root_id]
+        while stack:
+            current = stack.pop()
+            ids.append(current)
+            stack.extend(children.get(current, []))
+        return ids
+
+    def filtered_queryset(self):
+        qs = self.base_queryset()
+        f = self.filters
+        if "category" in f:
+            qs = qs.filter(category_id__in=self._descendant_ids(f["category"]))
+        if "year" in f:
+            tz = timezone.get_current_timezone()
+            start = datetime.datetime(f["year"], 1, 1, tzinfo=tz)
+            qs = qs.filter(published_at__gte=start, published_at__lt=start.replace(year=f["year"] + 1))
+        if "topic" in f:
+            qs = qs.filter(topic=f["topic"])
+        if "genre" in f:
+            qs = qs.filter(genre=f["genre"])
+        if "validity" in f:
+            qs = qs.filter(validity=f["validity"])
+        if "mode" in f:
+            qs = qs.filter(disclosure_mode=f["mode"])
+        return qs
+
+    @property
+    def selected_category(self):
+        return self._by_id.get(self.filters.get("category"))
+
+    def page(self):
+        rows = (
+            self.filtered_queryset()
+            .order_by("-published_at", "-pk")
+            .only("title", "url_path", "index_number", "doc_number", "published_at", "validity", "path", "depth")
+        )
+        return Paginator(rows, self.page_size).get_page(self._page_number)
+
+    def category_tree(self):
+        """Roots with their children, each node counting its own and its descendants' public items."""
+        counts = dict(
+            self.base_queryset().order_by().values_list("category_id").annotate(n=Count("pk")).values_list("category_id", "n")
+        )
+        nodes = {
+            category.pk: CategoryNode(category, counts.get(category.pk, 0), self.query_string(category=category.pk))
+            for category in self._categories
+        }
+        roots = []
+        for category in self._categories:
+            node = nodes[category.pk]
+            parent = nodes.get(category.parent_id)
+            (parent.children if parent else roots).append(node)
+
+        def total(node):
+            node.count += sum(total(child) for child in node.children)
+            return node.count
+
+        for root in roots:
+            total(root)
+        return roots
+
+    def years(self):
+        qs = self.base_queryset().exclude(published_at__isnull=True).order_by("published_at")
+        first, last = qs.values_list("published_at", flat=True).first(), qs.values_list("published_at", flat=True).last()
+        if first is None:
+            return []
+        return list(range(timezone.localtime(last).year, timezone.localtime(first).year - 1, -1))
+
+    @property
+    def all_categories_url(self):
+        return self.query_string(category=None)
+
+    @property
+    def page_query(self):
+        """Current filters without the page number, ready for pagination links."""
+        return self.query_string()
+
+    def query_string(self, **changes):
+        """The current filters as a URL query, with some changed (None removes one); drops the page number."""
+        from django.utils.http import urlencode
+
+        params = {name: getattr(value, "pk", value) for name, value in self.filters.items()}
+        for name, value in changes.items():
+            if value is None:
+                params.pop(name, None)
+            else:
+                params[name] = value
+        return "?" + urlencode(params) if params else "?"

@@ -1,0 +1,29 @@
+"""The app's settings: one namespaced dict, ``GONGKAI_DISCLOSURE``, with documented defaults.
+
+Keys:
+    INDEX_NUMBER_PATTERN: default 索引号 pattern when neither the site nor the agency sets one.
+        Placeholders: {org_code}, {year}, {serial} (format spec allowed, e.g. {serial:05d}),
+        {category} (the category code).
+    PUBLICATION_DEADLINE_WORKING_DAYS: Art 26 limit from 生成日期 to 发布日期 (default 20).
+    CATALOGUE_PAGE_SIZE: rows per page in the public catalogue listing.
+    ANNOUNCEMENT_PAGE_SIZE: rows per page in announcement listings.
+    AGENCY_GROUP_ROLES: role keys of the groups created for each agency.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    "INDEX_NUMBER_PATTERN": "{org_code}/{year}-{serial:05d}",
+    "PUBLICATION_DEADLINE_WORKING_DAYS": 20,
+    "CATALOGUE_PAGE_SIZE": 20,
+    "ANNOUNCEMENT_PAGE_SIZE": 15,
+    "HOME_ANNOUNCEMENT_COUNT": 8,
+}
+
+
+def get(key):
+    """Read one setting, falling back to the documented default."""
+    overrides = getattr(settings, "GONGKAI_DISCLOSURE", {}) or {}
+    if key in overrides:
+        return overrides[key]
+    return DEFAULTS[key]

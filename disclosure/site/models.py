@@ -1,0 +1,37 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from ..catalogue.index_numbers import validate_pattern
+
+
+@register_setting(icon="site")
+class DisclosureSettings(BaseSiteSetting):
+    """Per-site identity for the government-website meta tags, footer, and the 索引号 pattern."""
+
+    site_name = models.CharField(_("site name (SiteName)"), max_length=100, blank=True)
+    site_id_code = models.CharField(
+        _("site identification code (SiteIDCode)"), max_length=20, blank=True, help_text=_("Issued by the 政府网站 register.")
+    )
+    sponsor = models.CharField(_("sponsor (主办单位)"), max_length=100, blank=True)
+    icp_number = models.CharField(_("ICP registration number"), max_length=50, blank=True)
+    police_record_number = models.CharField(_("public security record number"), max_length=50, blank=True)
+    index_number_pattern = models.CharField(
+        _("索引号 pattern"),
+        max_length=100,
+        blank=True,
+        validators=[validate_pattern],
+        help_text=_("Placeholders {org_code}, {year}, {serial:05d}, {category}. Empty: {org_code}/{year}-{serial:05d}."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("site_id_code")], heading=_("Site identity")),
+        MultiFieldPanel(
+            [FieldPanel("sponsor"), FieldPanel("icp_number"), FieldPanel("police_record_number")], heading=_("Footer")
+        ),
+        FieldPanel("index_number_pattern"),
+    ]
+
+    class Meta:
+        verbose_name = _("disclosure site settings")

@@ -1,0 +1,13 @@
+"""Background jobs of the disclosure app, scheduled by Celery beat (see CELERY_BEAT_SCHEDULE)."""
+
+from celery import shared_task
+from django.core.management import call_command
+
+
+@shared_task(name="disclosure.tasks.publish_scheduled_content")
+def publish_scheduled_content():
+    """Publish revisions whose go_live_at has come and unpublish pages whose expire_at has passed.
+
+    Wagtail logs each as ``wagtail.publish.scheduled`` / ``wagtail.unpublish.scheduled``.
+    """
+    call_command("publish_scheduled")

@@ -1,0 +1,22 @@
+from django.http import Http404
+from wagtail import hooks
+
+from .admin.viewsets import CatalogueItemListingViewSet, DisclosureAdminGroup
+from .visibility import is_publicly_visible
+
+
+@hooks.register("before_serve_page")
+def refuse_non_public_pages(page, request, serve_args, serve_kwargs):
+    """Wagtail serves any live page; the disclosure rule is stricter (expiry by time, 不予公开, ancestors)."""
+    if not is_publicly_visible(page):
+        raise Http404
+
+
+@hooks.register("register_admin_viewset")
+def register_disclosure_admin():
+    return DisclosureAdminGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_catalogue_listing():
+    return CatalogueItemListingViewSet("catalogue_items")
