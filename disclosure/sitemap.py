@@ -1,5 +1,5 @@
-from django.contrib.sitemaps.views import sitemap
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 
 from .visibility import public_pages
 
@@ -12,4 +12,4 @@ class PublicSitemap(Sitemap):
 
 
 def sitemap_view(request):
-    return sitemap(request, sitemaps={"pages": PublicSitemap(request)}, template_name="wagtailsitemaps/sitemap.xml", content_type="application/xml")
+    return sitemap(request, sitemaps={"pages": PublicSitemap})

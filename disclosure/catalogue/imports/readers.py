@@ -1,0 +1,137 @@
+"""Row sources for catalogue import: CSV (UTF-8 or GB18030), XLSX and JSON Lines.
+
+Each reader yields (row_number, dict) where row_number is what a person sees in the file
+(the header is row 1 in CSV/XLSX, the first object is line 1 in JSONL).
+"""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+COLUMNS = [
+    "agency_code",
+    "category",
+    "title",
+    "index_number",
+    "doc_number",
+    "issued_date",
+    "published_date",
+    "topic",
+    "genre",
+    "disclosure_mode",
+    "validity",
+    "keywords",
+    "summary",
+    "body",
+]
+OPTIONAL_EXTRA_COLUMNS = ["disclosure_note", "non_disclosure_reason"]
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (format, encoding, header)."""
+
+
+def _clean_header(names):
+    return [str(name or "").strip().lstrip("\ufeff").lower() for name in names]
+
+
+def _check_header(header):
+    missing = [name for name in ("category", "title") if name not in header]
+    if missing:
+        raise ImportFileError(
+            _("The header row lacks the column(s) %(names)s. Expected columns: %(expected)s.")
+            % {"names": ", ".join(missing), "expected": ", ".join(COLUMNS)}
+        )
+
+
+def _decode(raw):
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFileError(_("The CSV file is neither UTF-8 nor GB18030 encoded."))
+
+
+class CsvReader:
+    def __init__(self, path):
+        self.text = _decode(Path(path).read_bytes())
+
+    def count(self):
+        return max(sum(1 for _ in csv.reader(io.StringIO(self.text))) - 1, 0)
+
+    def __iter__(self):
+        reader = csv.reader(io.StringIO(self.text))
+        try:
+            header = _clean_header(next(reader))
+        except StopIteration:
+            raise ImportFileError(_("The file is empty.")) from None
+        _check_header(header)
+        for number, values in enumerate(reader, start=2):
+            if any(value.strip() for value in values):
+                yield number, dict(zip(header, values))
+
+
+class XlsxReader:
+    def __init__(self, path):
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        try:
+            self.workbook = load_workbook(path, read_only=True, data_only=True)
+        except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+            raise ImportFileError(_("The file is not a readable XLSX workbook: %(error)s") % {"error": exc}) from exc
+        self.sheet = self.workbook.worksheets[0]
+
+    def count(self):
+        return max((self.sheet.max_row or 1) - 1, 0)
+
+    def __iter__(self):
+        rows = self.sheet.iter_rows(values_only=True)
+        try:
+            header = _clean_header(next(rows))
+        except StopIteration:
+            raise ImportFileError(_("The file is empty.")) from None
+        _check_header(header)
+        for number, values in enumerate(rows, start=2):
+            if any(value not in (None, "") for value in values):
+                yield number, {name: ("" if value is None else value) for name, value in zip(header, values)}
+
+
+class JsonLinesReader:
+    def __init__(self, path):
+        self.lines = _decode(Path(path).read_bytes()).splitlines()
+
+    def count(self):
+        return sum(1 for line in self.lines if line.strip())
+
+    def __iter__(self):
+        for number, line in enumerate(self.lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, ImportFileError(_("Line %(n)d is not valid JSON: %(error)s") % {"n": number, "error": exc.msg})
+                continue
+            if not isinstance(data, dict):
+                yield number, ImportFileError(_("Line %(n)d is not a JSON object.") % {"n": number})
+                continue
+            yield number, {str(key).strip().lower(): ("" if value is None else value) for key, value in data.items()}
+
+
+READERS = {".csv": CsvReader, ".xlsx": XlsxReader, ".jsonl": JsonLinesReader, ".ndjson": JsonLinesReader}
+
+
+def open_rows(path):
+    suffix = Path(path).suffix.lower()
+    if suffix not in READERS:
+        raise ImportFileError(
+            _("Unsupported file type “%(suffix)s”: use .csv, .xlsx or .jsonl.") % {"suffix": suffix or "?"}
+        )
+    if not Path(path).is_file():
+        raise ImportFileError(_("File not found: %(path)s") % {"path": path})
+    return READERS[suffix](path)
