@@ -1,0 +1,37 @@
+# Gongkai: `make demo` runs the demo site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint bench messages
+
+$(STAMP): requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit("Gongkai needs Python >= 3.11") if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py serve_demo
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: install
+	$(BIN)/python bench/catalogue.py
+
+# Each app carries its own catalogue; templates/ strings live in locale/.
+messages: install
+	for app in disclosure search cms; do (cd $$app && ../$(BIN)/django-admin makemessages --locale zh_Hans --ignore 'tests/*'); done
+	$(BIN)/python manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'disclosure/*' --ignore 'search/*' --ignore 'cms/*'
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*'

@@ -1,0 +1,23 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def agency(db):
+    return factories.make_agency(title="青溪县教育局", short_name="县教育局")
+
+
+@pytest.fixture
+def catalogue(agency):
+    return factories.make_catalogue(agency)
+
+
+@pytest.fixture
+def other_agency(db):
+    return factories.make_agency(title="青溪县卫生健康局", short_name="县卫健局")
+
+
+@pytest.fixture
+def other_catalogue(other_agency):
+    return factories.make_catalogue(other_agency)
