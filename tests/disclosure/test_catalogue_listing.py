@@ -1,0 +1,90 @@
+import datetime
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+
+from disclosure.catalogue.listing import CatalogueListing
+from disclosure.models import Genre, Topic
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def moment(year, month=6):
+    return timezone.make_aware(datetime.datetime(year, month, 1, 10, 0))
+
+
+@pytest.fixture
+def items(catalogue):
+    education = Topic.objects.get(name="科技、教育")
+    notice = Genre.objects.get(name="通知")
+    return {
+        "rule_2024": factories.make_item(catalogue, title="规章一", category_code="0101", published_at=moment(2024), topic=education),
+        "norm_2025": factories.make_item(catalogue, title="规范性文件一", category_code="0102", published_at=moment(2025), genre=notice),
+        "budget_2025": factories.make_item(catalogue, title="部门预算", category_code="0701", published_at=moment(2025, 3)),
+        "repealed": factories.make_item(catalogue, title="已废止文件", category_code="0102", published_at=moment(2023), validity="repealed", validity_date=datetime.date(2024, 1, 1)),
+        "draft": factories.make_item(catalogue, title="草稿", category_code="0101", live=False),
+        "secret": factories.make_item(catalogue, title="不予公开文件", category_code="0101", disclosure_mode="not_disclosed", non_disclosure_reason="state_secret", disclosure_note="涉密"),
+    }
+
+
+def listing(agency, query=""):
+    return CatalogueListing(agency, QueryDict(query))
+
+
+def titles(result):
+    return [item.title for item in result.page().object_list]
+
+
+def test_lists_public_items_newest_first(agency, items):
+    assert titles(listing(agency)) == ["规范性文件一", "部门预算", "规章一", "已废止文件"]
+
+
+def test_category_filter_includes_subcategories(agency, items):
+    regulations = agency.catalogue_categories.get(code="01")
+    assert sorted(titles(listing(agency, f"category={regulations.pk}"))) == ["已废止文件", "规章一", "规范性文件一"]
+
+
+def test_category_counts_include_descendants_and_only_public_items(agency, items):
+    tree = {node.category.code: node for node in listing(agency).category_tree()}
+    assert tree["01"].count == 3
+    children = {child.category.code: child.count for child in tree["01"].children}
+    assert children == {"0101": 1, "0102": 2, "0103": 0}
+    assert tree["07"].count == 1
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("year=2025", ["规范性文件一", "部门预算"]),
+        ("validity=repealed", ["已废止文件"]),
+        ("genre={notice}", ["规范性文件一"]),
+        ("topic={education}", ["规章一"]),
+        ("year=2025&genre={notice}", ["规范性文件一"]),
+    ],
+)
+def test_filters_combine(agency, items, query, expected):
+    query = query.format(notice=Genre.objects.get(name="通知").pk, education=Topic.objects.get(name="科技、教育").pk)
+    assert titles(listing(agency, query)) == expected
+
+
+def test_bad_filter_values_are_reported_and_ignored(agency, items):
+    result = listing(agency, "year=abc&category=-3&validity=valid")
+    assert titles(result) == ["规范性文件一", "部门预算", "规章一"]
+    assert len(result.errors) == 2
+
+
+def test_years_offered_span_the_public_items(agency, items):
+    assert listing(agency).years() == [2025, 2024, 2023]
+
+
+def test_pagination_keeps_filters_in_links(client, catalogue, agency):
+    for n in range(23):
+        factories.make_item(catalogue, title=f"分页测试{n:02d}", published_at=moment(2025), category_code="0102")
+    category = agency.catalogue_categories.get(code="0102")
+    response = client.get(catalogue.url + f"?category={category.pk}&year=2025")
+    html = response.content.decode()
+    assert f"?category={category.pk}&amp;year=2025&amp;page=2" in html
+    second = client.get(catalogue.url + f"?category={category.pk}&year=2025&page=2")
+    assert second.content.decode().count("分页测试") == 3
