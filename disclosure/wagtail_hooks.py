@@ -1,8 +1,14 @@
 from django.http import Http404
 from wagtail import hooks
 
+from wagtail.permissions import register_permission_policy
+
+from .admin.permissions import AgencyScopedPermissionPolicy
 from .admin.viewsets import CatalogueItemListingViewSet, DisclosureAdminGroup
+from .catalogue.taxonomy import CatalogueCategory
 from .visibility import is_publicly_visible
+
+register_permission_policy(CatalogueCategory, AgencyScopedPermissionPolicy(CatalogueCategory))
 
 
 @hooks.register("before_serve_page")

@@ -1,7 +1,9 @@
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
@@ -11,7 +13,37 @@ from ..catalogue.taxonomy import CatalogueCategory, Genre, Topic
 from .scoping import agencies_for_user
 
 
+class ScopedIndexView(IndexView):
+    """Lists only what the permission policy lets this user change (their agencies' rows)."""
+
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"]).select_related(
+            "agency", "parent__parent"
+        )
+
+
+class InstancePermissionMixin:
+    """Generic edit/delete views check the model permission only; also check the object itself."""
+
+    instance_action = "change"
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, self.instance_action, obj):
+            raise PermissionDenied
+        return obj
+
+
+class ScopedEditView(InstancePermissionMixin, EditView):
+    pass
+
+
+class ScopedDeleteView(InstancePermissionMixin, DeleteView):
+    instance_action = "delete"
+
+
 class TopicViewSet(ModelViewSet):
+    name = "topics"
     model = Topic
     icon = "tag"
     menu_label = _("Topics (主题分类)")
@@ -21,6 +53,7 @@ class TopicViewSet(ModelViewSet):
 
 
 class GenreViewSet(ModelViewSet):
+    name = "genres"
     model = Genre
     icon = "doc-full"
     menu_label = _("Genres (体裁)")
@@ -48,6 +81,7 @@ class CategoryForm(WagtailAdminModelForm):
 
 
 class CatalogueCategoryViewSet(ModelViewSet):
+    name = "catalogue_categories"
     model = CatalogueCategory
     icon = "folder-open-inverse"
     menu_label = _("Catalogue categories")
@@ -57,13 +91,13 @@ class CatalogueCategoryViewSet(ModelViewSet):
     search_fields = ["name", "code"]
     list_per_page = 50
 
-    def get_queryset(self, request):
-        return CatalogueCategory.objects.filter(agency__in=agencies_for_user(request.user)).select_related(
-            "agency", "parent__parent"
-        )
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
 
 
 class CalendarDayViewSet(ModelViewSet):
+    name = "working_calendar"
     model = CalendarDay
     icon = "date"
     menu_label = _("Working-day calendar")
@@ -76,6 +110,7 @@ class CalendarDayViewSet(ModelViewSet):
 
 
 class CalendarYearViewSet(ModelViewSet):
+    name = "calendar_years"
     model = CalendarYear
     icon = "calendar-alt"
     menu_label = _("Calendar years")

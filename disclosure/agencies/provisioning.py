@@ -24,9 +24,18 @@ COLLECTION_PERMISSIONS = {
 }
 
 
+# Agencies manage their own category tree (the admin scopes it to their agency).
+MODEL_PERMISSIONS = {
+    AgencyRole.EDITOR: ["add_cataloguecategory", "change_cataloguecategory", "delete_cataloguecategory"],
+    AgencyRole.DEPARTMENT_REVIEWER: [],
+    AgencyRole.SECRECY_REVIEWER: [],
+    AgencyRole.LEADER: ["add_cataloguecategory", "change_cataloguecategory", "delete_cataloguecategory"],
+}
+
+
 def _permission(codename):
     return Permission.objects.get(
-        codename=codename, content_type__app_label__in=["wagtailcore", "wagtaildocs", "wagtailimages"]
+        codename=codename, content_type__app_label__in=["wagtailcore", "wagtaildocs", "wagtailimages", "disclosure"]
     )
 
 
@@ -50,7 +59,7 @@ def create_role_groups(agency):
         group = link.group if link else Group.objects.create(name=group_name(agency, role))
         if link is None:
             AgencyGroup.objects.create(agency=agency, role=role, group=group)
-        group.permissions.add(access_admin)
+        group.permissions.add(access_admin, *(_permission(codename) for codename in MODEL_PERMISSIONS[role]))
         for codename in PAGE_PERMISSIONS[role]:
             GroupPagePermission.objects.get_or_create(group=group, page=agency, permission=_permission(codename))
         for codename in COLLECTION_PERMISSIONS[role]:

@@ -1,0 +1,154 @@
+import csv
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
+from wagtail.models import PageLogEntry
+
+from disclosure.catalogue.imports.importer import CatalogueImporter
+from disclosure.catalogue.imports.readers import COLUMNS
+from disclosure.models import CatalogueItemPage, IssuedIndexNumber
+
+pytestmark = pytest.mark.django_db
+
+
+def row(agency, **values):
+    base = {
+        "agency_code": agency.org_code,
+        "category": "行政规范性文件",
+        "title": "关于做好秋季学期开学工作的通知",
+        "index_number": "",
+        "doc_number": "青教发[2025]8号",
+        "issued_date": "2025-08-20",
+        "published_date": "2025-08-22 09:30",
+        "topic": "科技、教育",
+        "genre": "通知",
+        "disclosure_mode": "主动公开",
+        "validity": "有效",
+        "keywords": "开学 安全",
+        "summary": "部署秋季学期开学各项准备工作。",
+        "body": "第一段。\n\n第二段。",
+    }
+    base.update(values)
+    return base
+
+
+def write_csv(path, rows, encoding="utf-8"):
+    with open(path, "w", newline="", encoding=encoding) as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS + ["disclosure_note"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_csv_rows_become_published_items_with_metadata(tmp_path, catalogue, agency):
+    path = write_csv(tmp_path / "items.csv", [row(agency), row(agency, title="第二条", doc_number="", index_number="IMPORTED/2019-00007")])
+    report = CatalogueImporter().run(path)
+    assert report.ok and report.created == 2
+    item = CatalogueItemPage.objects.get(title="关于做好秋季学期开学工作的通知")
+    assert item.live and item.agency == agency and item.category.name == "行政规范性文件"
+    assert item.doc_number_key == "青教发〔2025〕8号"
+    assert item.body == "<p>第一段。</p><p>第二段。</p>"
+    assert item.index_number.startswith(agency.org_code)  # allocated on import
+    assert item.get_parent().pk == catalogue.pk and item.url
+    assert CatalogueItemPage.objects.get(title="第二条").index_number == "IMPORTED/2019-00007"
+    assert IssuedIndexNumber.objects.get(value="IMPORTED/2019-00007").imported
+    assert PageLogEntry.objects.filter(page=item, action="gongkai.catalogue.import").exists()
+
+
+def test_imported_items_are_served_and_listed(client, tmp_path, catalogue, agency):
+    write_csv(tmp_path / "items.csv", [row(agency)])
+    CatalogueImporter().run(tmp_path / "items.csv")
+    item = CatalogueItemPage.objects.get()
+    assert client.get(item.url).status_code == 200
+    assert "关于做好秋季学期开学工作的通知" in client.get(catalogue.url).content.decode()
+
+
+def test_invalid_rows_are_reported_in_chinese_and_valid_rows_still_import(tmp_path, catalogue, agency):
+    path = write_csv(
+        tmp_path / "mixed.csv",
+        [
+            row(agency),
+            row(agency, title="", category="不存在的分类", issued_date="2025-02-30", summary="字" * 101),
+            row(agency, title="无效公开方式", disclosure_mode="随便"),
+        ],
+    )
+    report = CatalogueImporter().run(path)
+    assert report.created == 1
+    messages = {(e.row, e.field): e.message for e in report.errors}
+    assert set(messages) == {(3, "title"), (3, "category"), (3, "issued_date"), (3, "summary"), (4, "disclosure_mode")}
+    assert messages[(3, "category")] == "该机构没有名为“不存在的分类”的目录分类。"
+    assert "第 3 行，字段 title" in str(next(e for e in report.errors if e.field == "title"))
+
+
+def test_rerunning_the_same_file_updates_instead_of_duplicating(tmp_path, catalogue, agency):
+    path = write_csv(tmp_path / "items.csv", [row(agency), row(agency, title="带索引号", index_number="X/2020-00001")])
+    CatalogueImporter().run(path)
+    write_csv(path, [row(agency, summary="更新后的概述。"), row(agency, title="带索引号（修订）", index_number="X/2020-00001")])
+    report = CatalogueImporter().run(path)
+    assert report.created == 0 and report.updated == 2
+    assert CatalogueItemPage.objects.count() == 2
+    assert CatalogueItemPage.objects.get(index_number="X/2020-00001").title == "带索引号（修订）"
+
+
+def test_a_retired_index_number_cannot_be_imported_again(tmp_path, catalogue, agency):
+    path = write_csv(tmp_path / "items.csv", [row(agency, index_number="X/2020-00009")])
+    CatalogueImporter().run(path)
+    CatalogueItemPage.objects.get().delete()
+    report = CatalogueImporter().run(path)
+    assert report.created == 0 and "不能重复使用" in report.errors[0].message
+
+
+def test_xlsx_and_jsonl_are_read_too(tmp_path, catalogue, agency):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(COLUMNS)
+    sheet.append([row(agency, title="表格导入")[c] for c in COLUMNS])
+    workbook.save(tmp_path / "items.xlsx")
+    lines = [json.dumps(row(agency, title="JSON导入"), ensure_ascii=False), "{not json"]
+    (tmp_path / "items.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    assert CatalogueImporter().run(tmp_path / "items.xlsx").created == 1
+    report = CatalogueImporter().run(tmp_path / "items.jsonl")
+    assert report.created == 1 and report.errors[0].row == 2
+    assert set(CatalogueItemPage.objects.values_list("title", flat=True)) == {"表格导入", "JSON导入"}
+
+
+def test_gb18030_csv_from_excel_is_read(tmp_path, catalogue, agency):
+    path = write_csv(tmp_path / "gbk.csv", [row(agency, title="国标编码文件")], encoding="gb18030")
+    assert CatalogueImporter().run(path).created == 1
+
+
+def test_html_body_is_cleaned(tmp_path, catalogue, agency):
+    path = write_csv(tmp_path / "items.csv", [row(agency, body='<p onclick="x()">正文<script>alert(1)</script></p>')])
+    CatalogueImporter().run(path)
+    body = CatalogueItemPage.objects.get().body
+    assert "script" not in body and "onclick" not in body and "正文" in body
+
+
+def test_command_dry_run_writes_nothing_and_reports(tmp_path, catalogue, agency, capsys):
+    path = write_csv(tmp_path / "items.csv", [row(agency), row(agency, title="", summary="")])
+    call_command("import_catalogue", str(path), "--dry-run", "--no-progress")
+    out, err = capsys.readouterr()
+    assert CatalogueItemPage.objects.count() == 0
+    assert "试运行" in out and "新增 1 条" in out
+    assert "第 3 行，字段 title：标题为必填项。" in err
+
+
+def test_command_agency_option_and_unreadable_files(tmp_path, catalogue, agency):
+    path = write_csv(tmp_path / "items.csv", [row(agency, agency_code="")])
+    call_command("import_catalogue", str(path), "--agency", agency.org_code, "--no-progress")
+    assert CatalogueItemPage.objects.count() == 1
+    with pytest.raises(CommandError, match="没有组织机构代码"):
+        call_command("import_catalogue", str(path), "--agency", "000000000", "--no-progress")
+    (tmp_path / "items.txt").write_text("x")
+    with pytest.raises(CommandError):
+        call_command("import_catalogue", str(tmp_path / "items.txt"), "--no-progress")
+
+
+def test_draft_option_creates_unpublished_items_without_numbers(tmp_path, catalogue, agency, client):
+    path = write_csv(tmp_path / "items.csv", [row(agency)])
+    call_command("import_catalogue", str(path), "--draft", "--no-progress")
+    item = CatalogueItemPage.objects.get()
+    assert not item.live and item.index_number is None
+    assert client.get(catalogue.url).content.decode().count("开学工作") == 0
