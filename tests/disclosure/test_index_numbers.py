@@ -2,7 +2,8 @@ import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.conf import settings
+from django.db import connections
 from wagtail.models import Site
 
 from disclosure.catalogue.index_numbers import IssuedIndexNumber, validate_pattern
@@ -77,10 +78,12 @@ def test_bad_patterns_are_rejected(pattern):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="concurrent publication needs PostgreSQL row locks; run with DATABASE_URL=postgres://…",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_publication_gets_distinct_numbers():
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent publication needs PostgreSQL row locks; run with DATABASE_URL=postgres://…")
     agency = factories.make_agency()
     catalogue = factories.make_catalogue(agency)
     drafts = [factories.make_item(catalogue, title=f"并发发布测试{n}", live=False) for n in range(60)]
