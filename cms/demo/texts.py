@@ -46,7 +46,7 @@ PARAGRAPHS = [
 ]
 
 ANNOUNCEMENTS = [
-    ("notice", "关于{year}年度政府信息公开工作年度报告发布的公告"),
+    ("notice", "关于{last_year}年度政府信息公开工作年度报告发布的公告"),
     ("notice", "关于开展{subject}专项检查的公告"),
     ("notice", "{county}{year}年公开招聘事业单位工作人员公告"),
     ("notice", "关于{subject}征求意见的公告"),
@@ -80,4 +80,4 @@ def announcement_for(rng, agency, year):
     category, pattern = rng.choice(ANNOUNCEMENTS)
     kind = rng.choice(list(SUBJECTS))
     subject = rng.choice(SUBJECTS[kind])
-    return category, pattern.format(county=COUNTY, subject=subject, year=year, agency=agency), subject
+    return category, pattern.format(county=COUNTY, subject=subject, year=year, last_year=year - 1, agency=agency), subject

@@ -86,20 +86,38 @@ class IndexNumberAllocator:
     @transaction.atomic
     def allocate(self, category=None, when=None):
         """Reserve and record the next number; the caller stores it on the item in the same transaction."""
-        when = timezone.localtime(when or timezone.now())
-        year = when.year if "year" in self.pattern else 0
-        category_code = category.code if category is not None else ""
-        sequence, _ = IndexNumberSequence.objects.select_for_update().get_or_create(agency=self.agency, year=year)
-        serial = sequence.last_serial
-        while True:
-            serial += 1
-            value = self.format(when.year, serial, category_code)
-            if not IssuedIndexNumber.objects.filter(value=value).exists():
-                break
-        sequence.last_serial = serial
-        sequence.save(update_fields=["last_serial"])
-        IssuedIndexNumber.objects.create(value=value, agency=self.agency)
-        return value
+        return self.allocate_many([(category.code if category is not None else "", when)])[0]
+
+    @transaction.atomic
+    def allocate_many(self, requests):
+        """Numbers for several items at once: ``requests`` is a list of (category_code, when).
+
+        One locked sequence row per year and one look-up of already-issued values per batch,
+        so bulk imports do not pay a lock and three queries per row.
+        """
+        moments = [timezone.localtime(when or timezone.now()) for _, when in requests]
+        by_year = {}
+        for position, moment in enumerate(moments):
+            by_year.setdefault(moment.year if "year" in self.pattern else 0, []).append(position)
+        values = [None] * len(requests)
+        for year, positions in by_year.items():
+            sequence, _ = IndexNumberSequence.objects.select_for_update().get_or_create(agency=self.agency, year=year)
+            serial = sequence.last_serial
+            pending = list(positions)
+            while pending:
+                candidates = {}
+                for position in pending:
+                    serial += 1
+                    candidates[self.format(moments[position].year, serial, requests[position][0])] = position
+                taken = set(IssuedIndexNumber.objects.filter(value__in=candidates).values_list("value", flat=True))
+                pending = [position for value, position in candidates.items() if value in taken]
+                for value, position in candidates.items():
+                    if value not in taken:
+                        values[position] = value
+            sequence.last_serial = serial
+            sequence.save(update_fields=["last_serial"])
+        IssuedIndexNumber.objects.bulk_create(IssuedIndexNumber(value=value, agency=self.agency) for value in values)
+        return values
 
 
 def register_imported(value, agency, item_id):

@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ...agencies.models import AgencyPage
-from ..index_numbers import IssuedIndexNumber, register_imported
+from ..index_numbers import IndexNumberAllocator, IssuedIndexNumber, register_imported
 from ..models import CatalogueIndexPage, CatalogueItemPage
 from ..taxonomy import CatalogueCategory, Genre, Topic
 from .readers import ImportFileError, open_rows
@@ -98,6 +98,7 @@ class CatalogueImporter:
             default_agency=agency,
         )
         self.catalogues = {}
+        self._allocators = {}
 
     def run(self, path, dry_run=False, progress=None):
         report = ImportReport(dry_run=dry_run)
@@ -217,6 +218,7 @@ class CatalogueImporter:
         now = timezone.now()
         for catalogue_id, rows in by_catalogue.items():
             catalogue = CatalogueIndexPage.objects.get(pk=catalogue_id)
+            numbers = iter(self._allocate_numbers(rows, now))
             last = Page.objects.child_of(catalogue).order_by("-path").values_list("path", flat=True).first()
             slugs = set(Page.objects.child_of(catalogue).values_list("slug", flat=True))
             for values in rows:
@@ -237,14 +239,24 @@ class CatalogueImporter:
                 )
                 self._fill(item, values)
                 item._cached_parent_obj = catalogue
-                if values.index_number:
-                    item.index_number = values.index_number
-                item.save(clean=False)
+                item.index_number = values.index_number or next(numbers)
+                item.save(clean=False, log_action=None)  # logged in bulk by _log
                 if values.index_number:
                     register_imported(values.index_number, values.agency, item.pk)
                 created.append(item)
+            _link_issued_numbers(created)
             Page.objects.filter(pk=catalogue.pk).update(numchild=Page.objects.child_of(catalogue).count())
         return created
+
+    def _allocate_numbers(self, rows, now):
+        """Numbers for the published rows that bring none; drafts get theirs at publication."""
+        wanting = [values for values in rows if not values.index_number]
+        if not self.publish or not wanting:
+            return [None] * len(wanting)
+        allocator = self._allocators.get(wanting[0].agency.pk)
+        if allocator is None:
+            allocator = self._allocators[wanting[0].agency.pk] = IndexNumberAllocator(wanting[0].agency)
+        return allocator.allocate_many([(values.category.code, values.published_at or now) for values in wanting])
 
     def _log(self, items, action):
         if not items:
@@ -265,6 +277,15 @@ class CatalogueImporter:
             )
             for item in items
         )
+
+
+def _link_issued_numbers(items):
+    """Record which item each freshly allocated number went to (allocation precedes the insert)."""
+    by_value = {item.index_number: item.pk for item in items if item.index_number}
+    issued = list(IssuedIndexNumber.objects.filter(value__in=by_value, item_id__isnull=True))
+    for row in issued:
+        row.item_id = by_value[row.value]
+    IssuedIndexNumber.objects.bulk_update(issued, ["item_id"])
 
 
 def _unique_slug(taken):
