@@ -23,8 +23,11 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 
 @contextlib.contextmanager
-def fresh_database():
-    """Create, migrate and finally drop a benchmark database beside the configured one."""
+def fresh_database(keep=False):
+    """Create, migrate and finally drop a benchmark database beside the configured one.
+
+    With ``keep`` the database survives the run and is reused by the next one.
+    """
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
     script = Path(sys.argv[0]).stem
@@ -32,11 +35,12 @@ def fresh_database():
         str(ROOT / "var" / f"bench-{script}.sqlite3") if connection.vendor == "sqlite" else f"{old_name}_bench_{script}"
     )
     (ROOT / "var").mkdir(exist_ok=True)
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
     try:
         yield connection.vendor
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if not keep:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def timed(function, repeat):

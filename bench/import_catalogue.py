@@ -19,7 +19,9 @@ def plain_wagtail_import(catalogue, agency, count):
     category = agency.catalogue_categories.get(code="0102")
     start = time.perf_counter()
     for n in range(count):
-        item = CatalogueItemPage(title=f"逐条导入{n}", summary="概述", generated_date="2025-01-01", category=category, live=False)
+        item = CatalogueItemPage(
+            title=f"逐条导入{n}", summary="概述", generated_date="2025-01-01", category=category, live=False
+        )
         catalogue.add_child(instance=item)
         item.save_revision().publish()
     return (time.perf_counter() - start) / count
@@ -43,12 +45,16 @@ def main():
         assert report.ok, report.errors[:5]
         assert CatalogueItemPage.objects.live().count() == args.rows
         per_row_plain = plain_wagtail_import(agencies[0][1], agencies[0][0], args.sample)
-        print(f"[{vendor}] gongkai import: {args.rows} rows in {elapsed:.1f} s ({elapsed / args.rows * 1000:.2f} ms/row)")
+        print(
+            f"[{vendor}] gongkai import: {args.rows} rows in {elapsed:.1f} s ({elapsed / args.rows * 1000:.2f} ms/row)"
+        )
         print(
             f"[{vendor}] plain Wagtail add_child+publish: {per_row_plain * 1000:.2f} ms/row "
             f"(≈ {per_row_plain * args.rows:.0f} s for {args.rows} rows)"
         )
-        print(f"[{vendor}] target: < 60 s for 10,000 rows on SQLite -> {'met' if elapsed < 60 * args.rows / 10_000 else 'MISSED'}")
+        print(
+            f"[{vendor}] target: < 60 s for 10,000 rows on SQLite -> {'met' if elapsed < 60 * args.rows / 10_000 else 'MISSED'}"
+        )
 
 
 if __name__ == "__main__":

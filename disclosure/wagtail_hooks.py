@@ -1,7 +1,6 @@
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-
 from wagtail.permissions import register_permission_policy
 
 from .admin.permissions import AgencyScopedPermissionPolicy
@@ -32,4 +31,6 @@ def register_catalogue_listing():
 @hooks.register("register_log_actions")
 def register_import_log_actions(actions):
     actions.register_action("gongkai.catalogue.import", _("Imported"), _("Imported from a catalogue file"))
-    actions.register_action("gongkai.catalogue.import_update", _("Updated by import"), _("Updated from a catalogue file"))
+    actions.register_action(
+        "gongkai.catalogue.import_update", _("Updated by import"), _("Updated from a catalogue file")
+    )

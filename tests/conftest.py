@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests import factories
 
@@ -21,3 +22,11 @@ def other_agency(db):
 @pytest.fixture
 def other_catalogue(other_agency):
     return factories.make_catalogue(other_agency)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Database ids are reused between tests; cached statistics must not be."""
+    cache.clear()
+    yield
+    cache.clear()

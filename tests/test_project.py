@@ -10,7 +10,9 @@ from django.core.management import call_command
 from disclosure.models import AgencyPage, AnnouncementPage, CatalogueItemPage, DisclosureGuidePage
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUES = sorted(ROOT.glob("*/locale/zh_Hans/LC_MESSAGES/django.po")) + sorted(ROOT.glob("locale/zh_Hans/LC_MESSAGES/django.po"))
+CATALOGUES = sorted(ROOT.glob("*/locale/zh_Hans/LC_MESSAGES/django.po")) + sorted(
+    ROOT.glob("locale/zh_Hans/LC_MESSAGES/django.po")
+)
 
 
 @pytest.mark.django_db

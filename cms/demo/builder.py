@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms.home.models import HomePage
+from disclosure.agencies.provisioning import groups_of
 from disclosure.models import (
     AgencyDepartment,
     AgencyIndexPage,
@@ -26,7 +27,6 @@ from disclosure.models import (
     PolicyInterpretation,
     Topic,
 )
-from disclosure.agencies.provisioning import groups_of
 
 from .codes import credit_code, org_code
 from .texts import COUNTY, FIXED_ITEMS, announcement_for, body_for, summary_for, title_for
@@ -54,12 +54,55 @@ class DemoAgency:
 
 
 AGENCIES = [
-    DemoAgency(f"{COUNTY}人民政府办公室", "县政府办", AgencyPage.Kind.GOVERNMENT, "government", credit_code("11330000", "00275010"), "青政办发", "xzfb"),
-    DemoAgency(f"{COUNTY}教育局", "县教育局", AgencyPage.Kind.DEPARTMENT, "education", org_code("00275032"), "青教发", "jyj"),
-    DemoAgency(f"{COUNTY}卫生健康局", "县卫健局", AgencyPage.Kind.DEPARTMENT, "health", credit_code("11330000", "MB1K3726"), "青卫健发", "wjj"),
-    DemoAgency(f"{COUNTY}人民医院", "县人民医院", AgencyPage.Kind.INSTITUTION, "hospital", credit_code("12330000", "47145601"), "青人医", "rmyy"),
-    DemoAgency(f"{COUNTY}自来水有限公司", "县自来水公司", AgencyPage.Kind.UTILITY, "utility", credit_code("91330000", "14701236"), "青水司", "zls"),
-    DemoAgency(f"{COUNTY}城关镇人民政府", "城关镇", AgencyPage.Kind.TOWNSHIP, "township", org_code("00275085"), "城政发", "cgz", "xzfb"),
+    DemoAgency(
+        f"{COUNTY}人民政府办公室",
+        "县政府办",
+        AgencyPage.Kind.GOVERNMENT,
+        "government",
+        credit_code("11330000", "00275010"),
+        "青政办发",
+        "xzfb",
+    ),
+    DemoAgency(
+        f"{COUNTY}教育局", "县教育局", AgencyPage.Kind.DEPARTMENT, "education", org_code("00275032"), "青教发", "jyj"
+    ),
+    DemoAgency(
+        f"{COUNTY}卫生健康局",
+        "县卫健局",
+        AgencyPage.Kind.DEPARTMENT,
+        "health",
+        credit_code("11330000", "MB1K3726"),
+        "青卫健发",
+        "wjj",
+    ),
+    DemoAgency(
+        f"{COUNTY}人民医院",
+        "县人民医院",
+        AgencyPage.Kind.INSTITUTION,
+        "hospital",
+        credit_code("12330000", "47145601"),
+        "青人医",
+        "rmyy",
+    ),
+    DemoAgency(
+        f"{COUNTY}自来水有限公司",
+        "县自来水公司",
+        AgencyPage.Kind.UTILITY,
+        "utility",
+        credit_code("91330000", "14701236"),
+        "青水司",
+        "zls",
+    ),
+    DemoAgency(
+        f"{COUNTY}城关镇人民政府",
+        "城关镇",
+        AgencyPage.Kind.TOWNSHIP,
+        "township",
+        org_code("00275085"),
+        "城政发",
+        "cgz",
+        "xzfb",
+    ),
 ]
 
 DEMO_PASSWORD = "gongkai-demo"
@@ -76,7 +119,9 @@ def random_moment(rng, year):
     start = datetime.date(year, 1, 2)
     end = min(datetime.date(year, 12, 28), today - datetime.timedelta(days=1))
     day = start + datetime.timedelta(days=rng.randint(0, max((end - start).days, 0)))
-    return timezone.make_aware(datetime.datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.choice((0, 15, 30, 45))))
+    return timezone.make_aware(
+        datetime.datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.choice((0, 15, 30, 45)))
+    )
 
 
 class DemoSiteBuilder:
@@ -99,11 +144,15 @@ class DemoSiteBuilder:
         settings.sponsor = f"{COUNTY}人民政府办公室"
         settings.icp_number = "浙ICP备00000000号-1"
         settings.save()
-        home.intro = f"<p>欢迎访问{COUNTY}政府信息公开平台。这里发布本县各部门、乡镇和公共企事业单位依法主动公开的政府信息。</p>"
+        home.intro = (
+            f"<p>欢迎访问{COUNTY}政府信息公开平台。这里发布本县各部门、乡镇和公共企事业单位依法主动公开的政府信息。</p>"
+        )
         home.search_placeholder = "输入标题、文号或索引号，如 青政办发〔2025〕3号"
         publish(home)
 
-        directory = home.add_child(instance=AgencyIndexPage(title="机构概况", slug="agencies", intro="<p>本县政府信息公开主体。</p>"))
+        directory = home.add_child(
+            instance=AgencyIndexPage(title="机构概况", slug="agencies", intro="<p>本县政府信息公开主体。</p>")
+        )
         publish(directory)
         agencies = {}
         for spec in AGENCIES:
@@ -131,11 +180,27 @@ class DemoSiteBuilder:
             )
         )
         for position, (name, post, duties) in enumerate(
-            [("陈立华", "党组书记、局长", "主持全面工作。"), ("王建平", "副局长", "负责政策法规、信息公开、安全生产工作。"), ("刘晓燕", "副局长", "负责财务审计、后勤保障工作。")]
+            [
+                ("陈立华", "党组书记、局长", "主持全面工作。"),
+                ("王建平", "副局长", "负责政策法规、信息公开、安全生产工作。"),
+                ("刘晓燕", "副局长", "负责财务审计、后勤保障工作。"),
+            ]
         ):
-            AgencyLeader.objects.create(agency=agency, sort_order=position, name=name, post=post if spec.kind != "township" else post.replace("局长", "镇长"), duties=duties)
+            AgencyLeader.objects.create(
+                agency=agency,
+                sort_order=position,
+                name=name,
+                post=post if spec.kind != "township" else post.replace("局长", "镇长"),
+                duties=duties,
+            )
         for position, name in enumerate(["办公室", "政策法规科", "业务管理科"]):
-            AgencyDepartment.objects.create(agency=agency, sort_order=position, name=name, functions=f"负责{name}职责范围内的日常工作。", phone=agency.phone)
+            AgencyDepartment.objects.create(
+                agency=agency,
+                sort_order=position,
+                name=name,
+                functions=f"负责{name}职责范围内的日常工作。",
+                phone=agency.phone,
+            )
         publish(agency)
 
         catalogue = publish(agency.add_child(instance=CatalogueIndexPage(title="信息公开目录", slug="catalogue")))
@@ -145,7 +210,16 @@ class DemoSiteBuilder:
         for _ in range(4):
             year = self.rng.choice([2025, 2026])
             category, title, subject = announcement_for(self.rng, spec.short_name, year)
-            publish(column.add_child(instance=AnnouncementPage(title=title, date=random_moment(self.rng, year), category=category, body=body_for(self.rng, spec.short_name, subject, "通知"))))
+            publish(
+                column.add_child(
+                    instance=AnnouncementPage(
+                        title=title,
+                        date=random_moment(self.rng, year),
+                        category=category,
+                        body=body_for(self.rng, spec.short_name, subject, "通知"),
+                    )
+                )
+            )
         self.log(f"  {agency.title}: {CatalogueItemPage.objects.filter(agency=agency).count()} 条目录信息\n")
         return agency
 
@@ -157,11 +231,19 @@ class DemoSiteBuilder:
         for year in (2023, 2024, 2025):
             for genre_name, pattern, code in FIXED_ITEMS:
                 title = pattern.format(agency=agency.title, year=year)
-                items.append(self.add_item(catalogue, agency, spec, title, genre_name, "信息公开", categories[code], year, serial))
+                items.append(
+                    self.add_item(
+                        catalogue, agency, spec, title, genre_name, "信息公开", categories[code], year, serial
+                    )
+                )
         while len(items) < self.items_per_agency:
             year = self.rng.choice([2023, 2024, 2025, 2025, 2026, 2026])
             genre_name, subject, title = title_for(self.rng, spec.text_kind, agency.short_name, year)
-            items.append(self.add_item(catalogue, agency, spec, title, genre_name, subject, self.rng.choice(leaf_categories), year, serial))
+            items.append(
+                self.add_item(
+                    catalogue, agency, spec, title, genre_name, subject, self.rng.choice(leaf_categories), year, serial
+                )
+            )
         self.link_demo_relations(catalogue, items, categories)
 
     def add_item(self, catalogue, agency, spec, title, genre_name, subject, category, year, serial):
@@ -228,21 +310,42 @@ class DemoSiteBuilder:
         for index in range(10):
             year = 2026 if index < 6 else 2025
             category, title, subject = announcement_for(self.rng, government.short_name, year)
-            page = AnnouncementPage(title=title, date=random_moment(self.rng, year), category=category, pinned=index == 0, source=government.title, body=body_for(self.rng, government.title, subject, "公告"))
+            page = AnnouncementPage(
+                title=title,
+                date=random_moment(self.rng, year),
+                category=category,
+                pinned=index == 0,
+                source=government.title,
+                body=body_for(self.rng, government.title, subject, "公告"),
+            )
             publish(column.add_child(instance=page))
-        expired = AnnouncementPage(title="关于国庆假期政务服务大厅值班安排的通知（已过期）", date=now - datetime.timedelta(days=60), expire_at=now - datetime.timedelta(days=30), body="<p>假期值班安排已结束。</p>")
+        expired = AnnouncementPage(
+            title="关于国庆假期政务服务大厅值班安排的通知（已过期）",
+            date=now - datetime.timedelta(days=60),
+            expire_at=now - datetime.timedelta(days=30),
+            body="<p>假期值班安排已结束。</p>",
+        )
         publish(column.add_child(instance=expired))
-        scheduled = AnnouncementPage(title="关于元旦假期政务服务安排的通知", date=now + datetime.timedelta(minutes=3), go_live_at=now + datetime.timedelta(minutes=3), body="<p>元旦假期期间，政务服务大厅暂停线下服务，网上办事大厅正常运行。</p>")
+        scheduled = AnnouncementPage(
+            title="关于元旦假期政务服务安排的通知",
+            date=now + datetime.timedelta(minutes=3),
+            go_live_at=now + datetime.timedelta(minutes=3),
+            body="<p>元旦假期期间，政务服务大厅暂停线下服务，网上办事大厅正常运行。</p>",
+        )
         column.add_child(instance=scheduled)
         scheduled.save_revision().publish()
 
     def create_demo_users(self, agency):
         User = get_user_model()
-        admin, created = User.objects.get_or_create(username="admin", defaults={"is_superuser": True, "is_staff": True, "email": "admin@example.com"})
+        admin, created = User.objects.get_or_create(
+            username="admin", defaults={"is_superuser": True, "is_staff": True, "email": "admin@example.com"}
+        )
         admin.set_password(DEMO_PASSWORD)
         admin.save()
         for role in AgencyRole:
-            user, _ = User.objects.get_or_create(username=f"jyj-{role.value.replace('_', '-')}", defaults={"first_name": role.label})
+            user, _ = User.objects.get_or_create(
+                username=f"jyj-{role.value.replace('_', '-')}", defaults={"first_name": role.label}
+            )
             user.set_password(DEMO_PASSWORD)
             user.save()
             user.groups.add(*groups_of(agency, role))

@@ -6,9 +6,33 @@ Deterministic for a given random.Random, so the demo and the benchmarks are repe
 COUNTY = "青溪县"
 
 SUBJECTS = {
-    "education": ["义务教育学校招生入学", "学前教育普惠发展", "校园安全专项整治", "教师队伍建设", "学生资助政策落实", "课后服务", "中小学食堂管理"],
-    "health": ["基本公共卫生服务", "家庭医生签约服务", "传染病防控", "医疗机构校验", "职业健康监督检查", "爱国卫生运动", "城乡居民医保"],
-    "government": ["优化营商环境", "政务服务“一网通办”", "安全生产大检查", "防汛抗旱", "乡村振兴", "城乡环境综合整治", "政府信息公开工作"],
+    "education": [
+        "义务教育学校招生入学",
+        "学前教育普惠发展",
+        "校园安全专项整治",
+        "教师队伍建设",
+        "学生资助政策落实",
+        "课后服务",
+        "中小学食堂管理",
+    ],
+    "health": [
+        "基本公共卫生服务",
+        "家庭医生签约服务",
+        "传染病防控",
+        "医疗机构校验",
+        "职业健康监督检查",
+        "爱国卫生运动",
+        "城乡居民医保",
+    ],
+    "government": [
+        "优化营商环境",
+        "政务服务“一网通办”",
+        "安全生产大检查",
+        "防汛抗旱",
+        "乡村振兴",
+        "城乡环境综合整治",
+        "政府信息公开工作",
+    ],
     "hospital": ["门诊预约诊疗", "医疗服务价格", "药品集中采购", "住院费用结算", "患者投诉处理", "医疗废物管理"],
     "utility": ["城区供水管网改造", "居民生活用水水价", "供水水质公示", "停水检修", "二次供水设施管理", "用水报装服务"],
     "township": ["农村人居环境整治", "高标准农田建设", "村级公益事业一事一议", "耕地保护", "农村低保", "秸秆禁烧"],
@@ -66,18 +90,28 @@ def body_for(rng, agency, subject, genre):
     count = rng.randint(3, 6)
     chosen = rng.sample(PARAGRAPHS[:-1], count - 1) + [PARAGRAPHS[-1]]
     text = [
-        p.format(subject=subject, agency=agency, genre=genre, area=rng.randint(310, 319), phone=rng.randint(2000000, 8999999))
+        p.format(
+            subject=subject, agency=agency, genre=genre, area=rng.randint(310, 319), phone=rng.randint(2000000, 8999999)
+        )
         for p in chosen
     ]
     return "".join(f"<p>{t}</p>" for t in text)
 
 
 def summary_for(subject, genre):
-    return f"就{subject}作出部署，明确工作目标、主要任务和保障措施。"[:100] if genre != "报告" else f"报告{subject}工作开展情况、主要成效及下一步打算。"
+    return (
+        f"就{subject}作出部署，明确工作目标、主要任务和保障措施。"[:100]
+        if genre != "报告"
+        else f"报告{subject}工作开展情况、主要成效及下一步打算。"
+    )
 
 
 def announcement_for(rng, agency, year):
     category, pattern = rng.choice(ANNOUNCEMENTS)
     kind = rng.choice(list(SUBJECTS))
     subject = rng.choice(SUBJECTS[kind])
-    return category, pattern.format(county=COUNTY, subject=subject, year=year, last_year=year - 1, agency=agency), subject
+    return (
+        category,
+        pattern.format(county=COUNTY, subject=subject, year=year, last_year=year - 1, agency=agency),
+        subject,
+    )

@@ -11,7 +11,10 @@ class AgencyScopedPermissionPolicy(ModelPermissionPolicy):
     agency_field = "agency"
 
     def _in_scope(self, user, instance):
-        return user.is_superuser or agencies_for_user(user).filter(pk=getattr(instance, f"{self.agency_field}_id")).exists()
+        return (
+            user.is_superuser
+            or agencies_for_user(user).filter(pk=getattr(instance, f"{self.agency_field}_id")).exists()
+        )
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and self._in_scope(user, instance)

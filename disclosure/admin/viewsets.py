@@ -17,9 +17,9 @@ class ScopedIndexView(IndexView):
     """Lists only what the permission policy lets this user change (their agencies' rows)."""
 
     def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"]).select_related(
-            "agency", "parent__parent"
-        )
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change"]
+        ).select_related("agency", "parent__parent")
 
 
 class InstancePermissionMixin:
@@ -70,7 +70,9 @@ class CategoryForm(WagtailAdminModelForm):
         if for_user is not None:
             agencies = agencies_for_user(for_user)
             self.fields["agency"].queryset = agencies
-            self.fields["parent"].queryset = CatalogueCategory.objects.filter(agency__in=agencies).select_related("parent")
+            self.fields["parent"].queryset = CatalogueCategory.objects.filter(agency__in=agencies).select_related(
+                "parent"
+            )
 
     def clean(self):
         cleaned = super().clean()

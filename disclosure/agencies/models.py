@@ -132,7 +132,12 @@ class AgencyLeader(Orderable):
     post = models.CharField(_("post"), max_length=100)
     duties = models.TextField(_("duties (分工)"), blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     resume = RichTextField(_("résumé"), blank=True)
 

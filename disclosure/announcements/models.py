@@ -57,11 +57,17 @@ class AnnouncementPage(PublicPageMixin, Page):
     body = RichTextField(_("body"))
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldRowPanel([FieldPanel("date"), FieldPanel("category"), FieldPanel("pinned")]), FieldPanel("source")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("date"), FieldPanel("category"), FieldPanel("pinned")]), FieldPanel("source")]
+        ),
         FieldPanel("body"),
     ]
     promote_panels = Page.promote_panels
-    search_fields = Page.search_fields + [index.SearchField("body"), index.FilterField("category"), index.FilterField("date")]
+    search_fields = Page.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("date"),
+    ]
     parent_page_types = ["disclosure.AnnouncementIndexPage"]
     subpage_types = []
 

@@ -83,9 +83,7 @@ class WorkingDayCalendar:
         years = set(range(first.year, last.year + 1))
         covered = set(CalendarYear.objects.filter(year__in=years).values_list("year", flat=True))
         self.missing_years = years - covered
-        self.exceptions = {
-            day.date: day for day in CalendarDay.objects.filter(date__gte=first, date__lte=last)
-        }
+        self.exceptions = {day.date: day for day in CalendarDay.objects.filter(date__gte=first, date__lte=last)}
 
     def classify(self, day):
         """Return (is_working_day, reason, name) for one date."""

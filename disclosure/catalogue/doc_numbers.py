@@ -17,7 +17,9 @@ def normalise_doc_number(value):
     return _SPACES.sub("", text)
 
 
-DOC_NUMBER_PATTERN = re.compile(r"[\u4e00-\u9fa5]{1,12}\s*[〔\[(﹝【［（〖]\s*(?:19|20)\d{2}\s*[〕\])﹞】］）〗]\s*\d{1,5}\s*号")
+DOC_NUMBER_PATTERN = re.compile(
+    r"[\u4e00-\u9fa5]{1,12}\s*[〔\[(﹝【［（〖]\s*(?:19|20)\d{2}\s*[〕\])﹞】］）〗]\s*\d{1,5}\s*号"
+)
 
 
 def looks_like_doc_number(value):

@@ -27,6 +27,9 @@ class IndexNumberSequence(models.Model):
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="unique_index_sequence")]
         verbose_name = _("索引号 sequence")
 
+    def __str__(self):
+        return f"{self.agency_id}/{self.year}: {self.last_serial}"
+
 
 class IssuedIndexNumber(models.Model):
     """Every 索引号 ever issued; rows outlive their items so a number is never reused."""
@@ -39,6 +42,9 @@ class IssuedIndexNumber(models.Model):
 
     class Meta:
         verbose_name = _("issued 索引号")
+
+    def __str__(self):
+        return self.value
 
 
 def validate_pattern(pattern):
@@ -122,4 +128,6 @@ class IndexNumberAllocator:
 
 def register_imported(value, agency, item_id):
     """Record a number that came from another system, so the allocator never issues it again."""
-    IssuedIndexNumber.objects.update_or_create(value=value, defaults={"agency": agency, "item_id": item_id, "imported": True})
+    IssuedIndexNumber.objects.update_or_create(
+        value=value, defaults={"agency": agency, "item_id": item_id, "imported": True}
+    )

@@ -8,15 +8,25 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import conf
 from ..visibility import public_pages
 from .choices import DisclosureMode, Validity
 from .models import CatalogueItemPage
+from .stats import stats_for
 from .taxonomy import CatalogueCategory, Genre, Topic
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator that skips the COUNT query when the total is already known."""
+
+    def __init__(self, *args, count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count
 
 
 class CatalogueFilterForm(forms.Form):
@@ -27,7 +37,11 @@ class CatalogueFilterForm(forms.Form):
     validity = forms.ChoiceField(label=_("Validity"), choices=[("", "")] + list(Validity.choices), required=False)
     mode = forms.ChoiceField(
         label=_("Disclosure mode"),
-        choices=[("", ""), (DisclosureMode.PROACTIVE, DisclosureMode.PROACTIVE.label), (DisclosureMode.ON_REQUEST, DisclosureMode.ON_REQUEST.label)],
+        choices=[
+            ("", ""),
+            (DisclosureMode.PROACTIVE, DisclosureMode.PROACTIVE.label),
+            (DisclosureMode.ON_REQUEST, DisclosureMode.ON_REQUEST.label),
+        ],
         required=False,
     )
 
@@ -102,19 +116,28 @@ class CatalogueListing:
     def selected_category(self):
         return self._by_id.get(self.filters.get("category"))
 
+    @cached_property
+    def stats(self):
+        return stats_for(self.agency.pk, self.base_queryset())
+
+    def _count_from_stats(self):
+        """Category and year filters are answered from the cached counts; others need a query."""
+        if set(self.filters) - {"category", "year"}:
+            return None
+        category_ids = set(self._descendant_ids(self.filters["category"])) if "category" in self.filters else None
+        return self.stats.count(category_ids, self.filters.get("year"))
+
     def page(self):
         rows = (
             self.filtered_queryset()
             .order_by("-published_at", "-pk")
             .only("title", "url_path", "index_number", "doc_number", "published_at", "validity", "path", "depth")
         )
-        return Paginator(rows, self.page_size).get_page(self._page_number)
+        return KnownCountPaginator(rows, self.page_size, count=self._count_from_stats()).get_page(self._page_number)
 
     def category_tree(self):
         """Roots with their children, each node counting its own and its descendants' public items."""
-        counts = dict(
-            self.base_queryset().order_by().values_list("category_id").annotate(n=Count("pk")).values_list("category_id", "n")
-        )
+        counts = self.stats.per_category()
         nodes = {
             category.pk: CategoryNode(category, counts.get(category.pk, 0), self.query_string(category=category.pk))
             for category in self._categories
@@ -134,11 +157,23 @@ class CatalogueListing:
         return roots
 
     def years(self):
-        qs = self.base_queryset().exclude(published_at__isnull=True).order_by("published_at")
-        first, last = qs.values_list("published_at", flat=True).first(), qs.values_list("published_at", flat=True).last()
-        if first is None:
-            return []
-        return list(range(timezone.localtime(last).year, timezone.localtime(first).year - 1, -1))
+        return self.stats.years()
+
+    @property
+    def select_filters(self):
+        """The drop-down filters as plain data (Django's widget rendering is slow for a hot page)."""
+        out = []
+        for name in ("topic", "genre", "validity", "mode"):
+            field = self.form.fields[name]
+            if hasattr(field, "queryset"):
+                choices = [(str(obj.pk), str(obj)) for obj in field.queryset]
+            else:
+                choices = [(str(value), str(label)) for value, label in field.choices if value]
+            selected = self.filters.get(name)
+            out.append(
+                {"name": name, "label": field.label, "choices": choices, "selected": str(getattr(selected, "pk", selected or ""))}
+            )
+        return out
 
     @property
     def all_categories_url(self):

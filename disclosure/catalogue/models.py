@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -30,9 +31,11 @@ class CatalogueIndexPage(PublicPageMixin, Page):
         verbose_name = _("disclosure catalogue")
         verbose_name_plural = _("disclosure catalogues")
 
-    @property
+    @cached_property
     def agency(self):
-        return self.get_parent().specific
+        from ..agencies.models import AgencyPage
+
+        return AgencyPage.objects.ancestor_of(self).last()
 
     def get_context(self, request, *args, **kwargs):
         from .listing import CatalogueListing
@@ -47,7 +50,12 @@ class CatalogueItemPage(PublicPageMixin, Page):
 
     index_number = models.CharField(_("索引号"), max_length=100, unique=True, null=True, blank=True, editable=False)
     agency = models.ForeignKey(
-        "disclosure.AgencyPage", verbose_name=_("agency"), null=True, editable=False, on_delete=models.PROTECT, related_name="+"
+        "disclosure.AgencyPage",
+        verbose_name=_("agency"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     summary = models.CharField(_("summary (内容概述)"), max_length=100)
     generated_date = models.DateField(_("date created (生成日期/成文日期)"))
@@ -61,18 +69,34 @@ class CatalogueItemPage(PublicPageMixin, Page):
         _("issuing agency (发布机构)"), max_length=200, blank=True, help_text=_("Defaults to the agency's name.")
     )
     joint_issuers = models.CharField(
-        _("joint issuers"), max_length=500, blank=True, help_text=_("Other issuing agencies, separated by 、 or commas.")
+        _("joint issuers"),
+        max_length=500,
+        blank=True,
+        help_text=_("Other issuing agencies, separated by 、 or commas."),
     )
     doc_number = models.CharField(_("document number (文号)"), max_length=100, blank=True)
     doc_number_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
     category = models.ForeignKey(
-        "disclosure.CatalogueCategory", verbose_name=_("catalogue category"), on_delete=models.PROTECT, related_name="items"
+        "disclosure.CatalogueCategory",
+        verbose_name=_("catalogue category"),
+        on_delete=models.PROTECT,
+        related_name="items",
     )
     topic = models.ForeignKey(
-        "disclosure.Topic", verbose_name=_("topic (主题分类)"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "disclosure.Topic",
+        verbose_name=_("topic (主题分类)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     genre = models.ForeignKey(
-        "disclosure.Genre", verbose_name=_("genre (体裁)"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "disclosure.Genre",
+        verbose_name=_("genre (体裁)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     keywords = models.CharField(_("keywords (主题词)"), max_length=200, blank=True)
     disclosure_mode = models.CharField(
@@ -90,7 +114,11 @@ class CatalogueItemPage(PublicPageMixin, Page):
         "self", verbose_name=_("replaced by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces"
     )
     art20_item = models.PositiveSmallIntegerField(
-        _("Art 20 item"), choices=Art20Item.choices, null=True, blank=True, help_text=_("Defaults to the category's item.")
+        _("Art 20 item"),
+        choices=Art20Item.choices,
+        null=True,
+        blank=True,
+        help_text=_("Defaults to the category's item."),
     )
     body = RichTextField(_("body"), blank=True)
 
@@ -114,7 +142,10 @@ class CatalogueItemPage(PublicPageMixin, Page):
             heading=_("Disclosure"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("validity"), FieldPanel("validity_date")]), PageChooserPanel("replaced_by", "disclosure.CatalogueItemPage")],
+            [
+                FieldRowPanel([FieldPanel("validity"), FieldPanel("validity_date")]),
+                PageChooserPanel("replaced_by", "disclosure.CatalogueItemPage"),
+            ],
             heading=_("Validity"),
         ),
         FieldPanel("body"),
@@ -170,7 +201,9 @@ class CatalogueItemPage(PublicPageMixin, Page):
         context["interpretations"] = public_pages(related.filter(interpreted_policies__policy=self))
         context["interpreted_policies"] = public_pages(related.filter(interpretation_links__interpretation=self))
         context["replaces"] = public_pages(related.filter(replaced_by=self))
-        context["replacement"] = public_pages(related.filter(pk=self.replaced_by_id)).first() if self.replaced_by_id else None
+        context["replacement"] = (
+            public_pages(related.filter(pk=self.replaced_by_id)).first() if self.replaced_by_id else None
+        )
         return context
 
     def clean(self):
@@ -218,7 +251,9 @@ class CatalogueItemPage(PublicPageMixin, Page):
 
 class CatalogueAttachment(Orderable):
     item = ParentalKey(CatalogueItemPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
     title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Defaults to the document's title."))
 
     panels = [FieldPanel("document"), FieldPanel("title")]

@@ -50,7 +50,12 @@ class CatalogueCategory(models.Model):
         "disclosure.AgencyPage", verbose_name=_("agency"), on_delete=models.CASCADE, related_name="catalogue_categories"
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent category"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     name = models.CharField(_("name"), max_length=100)
     code = models.CharField(_("code"), max_length=20, blank=True)

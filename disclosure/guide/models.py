@@ -12,7 +12,8 @@ class DisclosureGuidePage(PublicPageMixin, Page):
     """公开指南 with the contents Art 12 requires; its last update is shown to readers."""
 
     classification = RichTextField(
-        _("classification and arrangement (分类、编排体系)"), help_text=_("How the catalogue is classified and arranged.")
+        _("classification and arrangement (分类、编排体系)"),
+        help_text=_("How the catalogue is classified and arranged."),
     )
     proactive_disclosure = RichTextField(_("how to obtain proactively disclosed information"))
     application_procedure = RichTextField(_("how to apply for information (依申请公开)"))

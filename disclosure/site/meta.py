@@ -13,6 +13,7 @@ def format_datetime(value):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     return value.strftime("%Y-%m-%d")
 
+
 ARTICLE_DATE_FIELDS = ("published_at", "date")
 ARTICLE_SOURCE_FIELDS = ("issuing_agency_name", "source")
 

@@ -12,7 +12,10 @@ class DisclosureSettings(BaseSiteSetting):
 
     site_name = models.CharField(_("site name (SiteName)"), max_length=100, blank=True)
     site_id_code = models.CharField(
-        _("site identification code (SiteIDCode)"), max_length=20, blank=True, help_text=_("Issued by the 政府网站 register.")
+        _("site identification code (SiteIDCode)"),
+        max_length=20,
+        blank=True,
+        help_text=_("Issued by the 政府网站 register."),
     )
     sponsor = models.CharField(_("sponsor (主办单位)"), max_length=100, blank=True)
     icp_number = models.CharField(_("ICP registration number"), max_length=50, blank=True)
@@ -22,7 +25,9 @@ class DisclosureSettings(BaseSiteSetting):
         max_length=100,
         blank=True,
         validators=[validate_pattern],
-        help_text=_("Placeholders {org_code}, {year}, {serial:05d}, {category}. Empty: {org_code}/{year}-{serial:05d}."),
+        help_text=_(
+            "Placeholders {org_code}, {year}, {serial:05d}, {category}. Empty: {org_code}/{year}-{serial:05d}."
+        ),
     )
 
     panels = [

@@ -22,7 +22,11 @@ def test_catalogue_exports_to_csv_with_chinese_headings(admin_client, catalogue)
     item = factories.make_item(catalogue, doc_number="青教发〔2025〕1号")
     response = admin_client.get("/admin/catalogue_items/?export=csv")
     assert response.status_code == 200
-    text = b"".join(response.streaming_content).decode("utf-8-sig") if response.streaming else response.content.decode("utf-8-sig")
+    text = (
+        b"".join(response.streaming_content).decode("utf-8-sig")
+        if response.streaming
+        else response.content.decode("utf-8-sig")
+    )
     header = text.splitlines()[0]
     assert header.startswith("索引号,标题,文号")
     assert item.index_number in text and "青教发〔2025〕1号" in text
@@ -42,7 +46,11 @@ def test_editor_export_contains_only_their_agency(client, catalogue, other_catal
     factories.make_item(other_catalogue, title="他局文件")
     client.force_login(factories.make_user("exporter", agency, AgencyRole.EDITOR))
     response = client.get("/admin/catalogue_items/?export=csv")
-    text = b"".join(response.streaming_content).decode("utf-8-sig") if response.streaming else response.content.decode("utf-8-sig")
+    text = (
+        b"".join(response.streaming_content).decode("utf-8-sig")
+        if response.streaming
+        else response.content.decode("utf-8-sig")
+    )
     assert "本局文件" in text and "他局文件" not in text
 
 
@@ -69,7 +77,9 @@ def test_category_admin_is_scoped_and_validated(client, agency, other_agency):
     # Another agency's category cannot be opened or changed by guessing its URL.
     foreign_edit = reverse("catalogue_categories:edit", args=[foreign_parent.pk])
     assert client.get(foreign_edit).status_code in (302, 403, 404)
-    client.post(foreign_edit, {"agency": other_agency.pk, "parent": "", "name": "被改名", "code": "01", "sort_order": 0})
+    client.post(
+        foreign_edit, {"agency": other_agency.pk, "parent": "", "name": "被改名", "code": "01", "sort_order": 0}
+    )
     assert CatalogueCategory.objects.get(pk=foreign_parent.pk).name == "法规文件"
 
 

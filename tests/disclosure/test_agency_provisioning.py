@@ -16,7 +16,10 @@ def test_a_new_agency_gets_its_role_groups_scoped_to_its_subtree(agency):
     editors = Group.objects.get(agency_role__agency=agency, agency_role__role=AgencyRole.EDITOR)
     codenames = set(GroupPagePermission.objects.filter(group=editors).values_list("permission__codename", flat=True))
     assert codenames == {"add_page", "change_page"}
-    assert GroupPagePermission.objects.filter(group=editors).values_list("page_id", flat=True).distinct().get() == agency.pk
+    assert (
+        GroupPagePermission.objects.filter(group=editors).values_list("page_id", flat=True).distinct().get()
+        == agency.pk
+    )
     leaders = Group.objects.get(agency_role__agency=agency, agency_role__role=AgencyRole.LEADER)
     assert GroupPagePermission.objects.filter(group=leaders, permission__codename="publish_page").exists()
 

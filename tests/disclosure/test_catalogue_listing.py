@@ -20,12 +20,32 @@ def items(catalogue):
     education = Topic.objects.get(name="科技、教育")
     notice = Genre.objects.get(name="通知")
     return {
-        "rule_2024": factories.make_item(catalogue, title="规章一", category_code="0101", published_at=moment(2024), topic=education),
-        "norm_2025": factories.make_item(catalogue, title="规范性文件一", category_code="0102", published_at=moment(2025), genre=notice),
-        "budget_2025": factories.make_item(catalogue, title="部门预算", category_code="0701", published_at=moment(2025, 3)),
-        "repealed": factories.make_item(catalogue, title="已废止文件", category_code="0102", published_at=moment(2023), validity="repealed", validity_date=datetime.date(2024, 1, 1)),
+        "rule_2024": factories.make_item(
+            catalogue, title="规章一", category_code="0101", published_at=moment(2024), topic=education
+        ),
+        "norm_2025": factories.make_item(
+            catalogue, title="规范性文件一", category_code="0102", published_at=moment(2025), genre=notice
+        ),
+        "budget_2025": factories.make_item(
+            catalogue, title="部门预算", category_code="0701", published_at=moment(2025, 3)
+        ),
+        "repealed": factories.make_item(
+            catalogue,
+            title="已废止文件",
+            category_code="0102",
+            published_at=moment(2023),
+            validity="repealed",
+            validity_date=datetime.date(2024, 1, 1),
+        ),
         "draft": factories.make_item(catalogue, title="草稿", category_code="0101", live=False),
-        "secret": factories.make_item(catalogue, title="不予公开文件", category_code="0101", disclosure_mode="not_disclosed", non_disclosure_reason="state_secret", disclosure_note="涉密"),
+        "secret": factories.make_item(
+            catalogue,
+            title="不予公开文件",
+            category_code="0101",
+            disclosure_mode="not_disclosed",
+            non_disclosure_reason="state_secret",
+            disclosure_note="涉密",
+        ),
     }
 
 
@@ -88,3 +108,25 @@ def test_pagination_keeps_filters_in_links(client, catalogue, agency):
     assert f"?category={category.pk}&amp;year=2025&amp;page=2" in html
     second = client.get(catalogue.url + f"?category={category.pk}&year=2025&page=2")
     assert second.content.decode().count("分页测试") == 3
+
+
+def count_of(agency, code):
+    return {child.category.code: child.count for root in listing(agency).category_tree() for child in root.children}[code]
+
+
+def test_cached_counts_follow_publication_unpublication_and_deletion(agency, catalogue, items):
+    assert count_of(agency, "0102") == 2
+    new = factories.make_item(catalogue, title="新发布", category_code="0102", published_at=moment(2025))
+    assert count_of(agency, "0102") == 3
+    assert listing(agency, "year=2025").page().paginator.count == 3
+    new.unpublish()
+    assert count_of(agency, "0102") == 2
+    items["norm_2025"].delete()
+    assert count_of(agency, "0102") == 1
+    assert listing(agency).page().paginator.count == 3
+
+
+def test_counts_from_cache_agree_with_counting_queries(agency, items):
+    for query in ["", "year=2025", f"category={agency.catalogue_categories.get(code='01').pk}&year=2024"]:
+        result = listing(agency, query)
+        assert result.page().paginator.count == result.filtered_queryset().count()

@@ -5,7 +5,15 @@ from disclosure.catalogue.doc_numbers import looks_like_doc_number, normalise_do
 
 @pytest.mark.parametrize(
     "variant",
-    ["常政发〔2016〕44号", "常政发[2016]44号", "常政发﹝2016﹞44号", "常政发(2016)44号", "常政发（2016）44号", "常政发【2016】44号", "常政发 〔２０１６〕 ４４号"],
+    [
+        "常政发〔2016〕44号",
+        "常政发[2016]44号",
+        "常政发﹝2016﹞44号",
+        "常政发(2016)44号",
+        "常政发（2016）44号",
+        "常政发【2016】44号",
+        "常政发 〔２０１６〕 ４４号",
+    ],
 )
 def test_bracket_variants_share_one_key(variant):
     assert normalise_doc_number(variant) == normalise_doc_number("常政发〔2016〕44号")

@@ -43,7 +43,10 @@ def write_csv(path, rows, encoding="utf-8"):
 
 
 def test_csv_rows_become_published_items_with_metadata(tmp_path, catalogue, agency):
-    path = write_csv(tmp_path / "items.csv", [row(agency), row(agency, title="第二条", doc_number="", index_number="IMPORTED/2019-00007")])
+    path = write_csv(
+        tmp_path / "items.csv",
+        [row(agency), row(agency, title="第二条", doc_number="", index_number="IMPORTED/2019-00007")],
+    )
     report = CatalogueImporter().run(path)
     assert report.ok and report.created == 2
     item = CatalogueItemPage.objects.get(title="关于做好秋季学期开学工作的通知")
@@ -85,7 +88,10 @@ def test_invalid_rows_are_reported_in_chinese_and_valid_rows_still_import(tmp_pa
 def test_rerunning_the_same_file_updates_instead_of_duplicating(tmp_path, catalogue, agency):
     path = write_csv(tmp_path / "items.csv", [row(agency), row(agency, title="带索引号", index_number="X/2020-00001")])
     CatalogueImporter().run(path)
-    write_csv(path, [row(agency, summary="更新后的概述。"), row(agency, title="带索引号（修订）", index_number="X/2020-00001")])
+    write_csv(
+        path,
+        [row(agency, summary="更新后的概述。"), row(agency, title="带索引号（修订）", index_number="X/2020-00001")],
+    )
     report = CatalogueImporter().run(path)
     assert report.created == 0 and report.updated == 2
     assert CatalogueItemPage.objects.count() == 2

@@ -1,8 +1,8 @@
 import threading
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connections
 from wagtail.models import Site
 

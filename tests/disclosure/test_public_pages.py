@@ -27,9 +27,23 @@ def site_settings():
 
 def test_item_page_shows_statutory_metadata_and_government_meta_tags(client, catalogue, agency, site_settings):
     published = timezone.make_aware(datetime.datetime(2025, 4, 2, 15, 45))
-    item = factories.make_item(catalogue, title="关于做好义务教育招生工作的通知", doc_number="青教发〔2025〕5号", published_at=published, keywords="招生 入学")
+    item = factories.make_item(
+        catalogue,
+        title="关于做好义务教育招生工作的通知",
+        doc_number="青教发〔2025〕5号",
+        published_at=published,
+        keywords="招生 入学",
+    )
     html = client.get(item.url).content.decode()
-    for text in [item.index_number, "青教发〔2025〕5号", "2025-04-02 15:45", "2025-03-01", "青溪县教育局", "招生 入学", "测试条目的内容概述。"]:
+    for text in [
+        item.index_number,
+        "青教发〔2025〕5号",
+        "2025-04-02 15:45",
+        "2025-03-01",
+        "青溪县教育局",
+        "招生 入学",
+        "测试条目的内容概述。",
+    ]:
         assert text in html
     assert meta(html, "SiteName") == "青溪县人民政府信息公开"
     assert meta(html, "SiteIDCode") == "3311270001"
@@ -41,7 +55,9 @@ def test_item_page_shows_statutory_metadata_and_government_meta_tags(client, cat
 
 def test_repealed_item_shows_banner_linking_to_its_replacement(client, catalogue):
     new = factories.make_item(catalogue, title="新办法")
-    old = factories.make_item(catalogue, title="旧办法", validity="repealed", validity_date=datetime.date(2025, 6, 1), replaced_by=new)
+    old = factories.make_item(
+        catalogue, title="旧办法", validity="repealed", validity_date=datetime.date(2025, 6, 1), replaced_by=new
+    )
     html = client.get(old.url).content.decode()
     assert "本文件已不再有效" in html and "2025-06-01" in html
     assert f'href="{new.url}"' in html
@@ -58,7 +74,13 @@ def test_interpretation_and_policy_link_both_ways(client, catalogue):
 
 
 def test_on_request_item_lists_metadata_but_not_its_body(client, catalogue):
-    item = factories.make_item(catalogue, title="依申请公开的文件", disclosure_mode="on_request", disclosure_note="涉及第三方商业秘密", body="<p>不应显示的正文</p>")
+    item = factories.make_item(
+        catalogue,
+        title="依申请公开的文件",
+        disclosure_mode="on_request",
+        disclosure_note="涉及第三方商业秘密",
+        body="<p>不应显示的正文</p>",
+    )
     html = client.get(item.url).content.decode()
     assert "依申请公开的文件" in html and "本信息依申请公开" in html
     assert "不应显示的正文" not in html

@@ -16,7 +16,9 @@ from tests import factories
 def make_due_and_expiring_announcements():
     column = factories.make_announcement_column(factories.home())
     now = timezone.now()
-    scheduled = factories.make_announcement(column, title="定时发布的公告", live=False, go_live_at=now + datetime.timedelta(hours=1))
+    scheduled = factories.make_announcement(
+        column, title="定时发布的公告", live=False, go_live_at=now + datetime.timedelta(hours=1)
+    )
     factories.publish(scheduled)
     assert not AnnouncementPage.objects.get(pk=scheduled.pk).live
     # Let the scheduled time pass.

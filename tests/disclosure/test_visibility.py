@@ -19,18 +19,30 @@ def world(catalogue, agency):
     public_item = factories.make_item(catalogue, title="公开文件甲")
     draft = factories.make_item(catalogue, title="草稿文件乙", live=False)
     secret = factories.make_item(
-        catalogue, title="不予公开文件丙", disclosure_mode="not_disclosed", non_disclosure_reason="state_secret", disclosure_note="涉密"
+        catalogue,
+        title="不予公开文件丙",
+        disclosure_mode="not_disclosed",
+        non_disclosure_reason="state_secret",
+        disclosure_note="涉密",
     )
     expired = factories.make_announcement(column, title="过期公告丁", date=now - datetime.timedelta(days=3))
     # Expiry has passed but the scheduler has not run yet: the page row is still live.
     AnnouncementPage.objects.filter(pk=expired.pk).update(expire_at=now - datetime.timedelta(minutes=1))
-    scheduled = factories.make_announcement(column, title="定时公告戊", live=False, go_live_at=now + datetime.timedelta(days=1))
+    scheduled = factories.make_announcement(
+        column, title="定时公告戊", live=False, go_live_at=now + datetime.timedelta(days=1)
+    )
     factories.publish(scheduled)
     withdrawn = factories.make_item(catalogue, title="撤回文件己")
     withdrawn.unpublish()
     return {
         "public": public_item,
-        "hidden": [draft, secret, AnnouncementPage.objects.get(pk=expired.pk), AnnouncementPage.objects.get(pk=scheduled.pk), withdrawn],
+        "hidden": [
+            draft,
+            secret,
+            AnnouncementPage.objects.get(pk=expired.pk),
+            AnnouncementPage.objects.get(pk=scheduled.pk),
+            withdrawn,
+        ],
         "column": column,
     }
 
@@ -66,7 +78,7 @@ def test_absent_from_listings_counts_home_sitemap_and_search(client, world, cata
         for query in (title, title[:4]):
             assert title not in search_results(client, query), f"{title} leaked in search"
     # The tree counts only the one public item of 行政规范性文件.
-    assert "行政规范性文件 <span class=\"count\">(1)</span>" in surfaces["catalogue"]
+    assert '行政规范性文件 <span class="count">(1)</span>' in surfaces["catalogue"]
 
 
 def test_public_item_is_found_by_search(client, world):

@@ -165,7 +165,9 @@ class CatalogueImporter:
                     report.errors.append(RowError(values.row, "index_number", _reused_message(values.index_number)))
                     continue
                 if item is not None and item.agency_id != values.agency.pk:
-                    report.errors.append(RowError(values.row, "index_number", _other_agency_message(values.index_number)))
+                    report.errors.append(
+                        RowError(values.row, "index_number", _other_agency_message(values.index_number))
+                    )
                     continue
             else:
                 item = natural.get(values.natural_key)

@@ -115,7 +115,10 @@ class JsonLinesReader:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield number, ImportFileError(_("Line %(n)d is not valid JSON: %(error)s") % {"n": number, "error": exc.msg})
+                yield (
+                    number,
+                    ImportFileError(_("Line %(n)d is not valid JSON: %(error)s") % {"n": number, "error": exc.msg}),
+                )
                 continue
             if not isinstance(data, dict):
                 yield number, ImportFileError(_("Line %(n)d is not a JSON object.") % {"n": number})

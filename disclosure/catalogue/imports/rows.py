@@ -40,7 +40,11 @@ class RowError:
     message: str
 
     def __str__(self):
-        return _("Row %(row)d, field %(field)s: %(message)s") % {"row": self.row, "field": self.field, "message": self.message}
+        return _("Row %(row)d, field %(field)s: %(message)s") % {
+            "row": self.row,
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -174,14 +178,21 @@ class RowValidator:
         try:
             generated_date = parse_date(raw.get("issued_date"))
         except ValueError:
-            error("issued_date", _("“%(value)s” is not a date; write it as YYYY-MM-DD.") % {"value": _text(raw.get("issued_date"))})
+            error(
+                "issued_date",
+                _("“%(value)s” is not a date; write it as YYYY-MM-DD.") % {"value": _text(raw.get("issued_date"))},
+            )
 
         published_at = None
         if _text(raw.get("published_date")):
             try:
                 published_at = parse_datetime(raw.get("published_date"))
             except ValueError:
-                error("published_date", _("“%(value)s” is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.") % {"value": _text(raw.get("published_date"))})
+                error(
+                    "published_date",
+                    _("“%(value)s” is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.")
+                    % {"value": _text(raw.get("published_date"))},
+                )
 
         topic = genre = None
         if _text(raw.get("topic")):
@@ -199,7 +210,9 @@ class RowValidator:
         note = _text(raw.get("disclosure_note"))
         reason = _text(raw.get("non_disclosure_reason"))
         if mode and mode != DisclosureMode.PROACTIVE and not note:
-            error("disclosure_note", _("Items not disclosed proactively need the reason in the disclosure_note column."))
+            error(
+                "disclosure_note", _("Items not disclosed proactively need the reason in the disclosure_note column.")
+            )
         if mode == DisclosureMode.NOT_DISCLOSED and reason not in NonDisclosureReason.values:
             error("non_disclosure_reason", _("Items not disclosed need a statutory reason (non_disclosure_reason)."))
 

@@ -26,10 +26,13 @@ class Command(BaseCommand):
                 raise CommandError(_("No agency has the organisation code “%(code)s”.") % {"code": agency})
         progress = None
         if not no_progress:
+
             def progress(total):
                 return tqdm(total=total, unit=_("rows"), file=sys.stderr, disable=None)
 
-        report = CatalogueImporter(agency=default_agency, publish=not draft).run(file, dry_run=dry_run, progress=progress)
+        report = CatalogueImporter(agency=default_agency, publish=not draft).run(
+            file, dry_run=dry_run, progress=progress
+        )
         for error in report.errors:
             self.stderr.write(str(error))
         summary = _("%(created)d created, %(updated)d updated, %(errors)d rows with errors.") % {

@@ -20,6 +20,10 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo site ready: %(agencies)d agencies, %(items)d catalogue items. Admin: admin / %(password)s")
-                % {"agencies": AgencyPage.objects.count(), "items": CatalogueItemPage.objects.count(), "password": DEMO_PASSWORD}
+                % {
+                    "agencies": AgencyPage.objects.count(),
+                    "items": CatalogueItemPage.objects.count(),
+                    "password": DEMO_PASSWORD,
+                }
             )
         )

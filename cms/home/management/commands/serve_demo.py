@@ -19,8 +19,19 @@ class Command(BaseCommand):
         for folder in ("queue", "processed"):
             (settings.VAR_DIR / "celery" / folder).mkdir(parents=True, exist_ok=True)
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "cms", "worker", "--beat", "--pool=solo", "--loglevel=WARNING",
-             "--schedule", settings.CELERY_BEAT_SCHEDULE_FILENAME]
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "cms",
+                "worker",
+                "--beat",
+                "--pool=solo",
+                "--loglevel=WARNING",
+                "--schedule",
+                settings.CELERY_BEAT_SCHEDULE_FILENAME,
+            ]
         )
         self.stdout.write(
             _("Gongkai demo: http://%(addr)s/  admin: http://%(addr)s/admin/  login admin / %(password)s")
