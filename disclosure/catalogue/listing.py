@@ -171,7 +171,12 @@ class CatalogueListing:
                 choices = [(str(value), str(label)) for value, label in field.choices if value]
             selected = self.filters.get(name)
             out.append(
-                {"name": name, "label": field.label, "choices": choices, "selected": str(getattr(selected, "pk", selected or ""))}
+                {
+                    "name": name,
+                    "label": field.label,
+                    "choices": choices,
+                    "selected": str(getattr(selected, "pk", selected or "")),
+                }
             )
         return out
 

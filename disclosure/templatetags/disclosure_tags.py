@@ -1,7 +1,7 @@
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils import timezone
 
 from ..site.meta import format_datetime, government_meta
 

@@ -111,7 +111,9 @@ def test_pagination_keeps_filters_in_links(client, catalogue, agency):
 
 
 def count_of(agency, code):
-    return {child.category.code: child.count for root in listing(agency).category_tree() for child in root.children}[code]
+    return {child.category.code: child.count for root in listing(agency).category_tree() for child in root.children}[
+        code
+    ]
 
 
 def test_cached_counts_follow_publication_unpublication_and_deletion(agency, catalogue, items):
