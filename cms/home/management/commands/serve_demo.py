@@ -29,6 +29,7 @@ class Command(BaseCommand):
                 "--beat",
                 "--pool=solo",
                 "--loglevel=WARNING",
+                "--quiet",
                 "--schedule",
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ]
