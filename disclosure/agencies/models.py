@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..catalogue.index_numbers import validate_pattern
 from ..visibility import PublicPageMixin
 from .codes import normalise_org_code, validate_agency_code
 
@@ -71,6 +72,7 @@ class AgencyPage(PublicPageMixin, Page):
         _("索引号 pattern"),
         max_length=100,
         blank=True,
+        validators=[validate_pattern],
         help_text=_("Leave empty to use the site's pattern."),
     )
 

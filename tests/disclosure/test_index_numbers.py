@@ -109,3 +109,10 @@ def test_parallel_publication_gets_distinct_numbers():
     numbers = list(CatalogueItemPage.objects.filter(agency=agency).values_list("index_number", flat=True))
     assert len(numbers) == 60 and None not in numbers
     assert len(set(numbers)) == 60
+
+
+def test_agency_pattern_is_validated_in_the_page_form(agency):
+    agency.index_number_pattern = "{org_code}/{year}"
+    with pytest.raises(ValidationError) as excinfo:
+        agency.full_clean()
+    assert "index_number_pattern" in excinfo.value.message_dict
