@@ -1,4 +1,3 @@
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -73,13 +72,6 @@ class CategoryForm(WagtailAdminModelForm):
             self.fields["parent"].queryset = CatalogueCategory.objects.filter(agency__in=agencies).select_related(
                 "parent"
             )
-
-    def clean(self):
-        cleaned = super().clean()
-        parent, agency = cleaned.get("parent"), cleaned.get("agency")
-        if parent and agency and parent.agency_id != agency.pk:
-            self.add_error("parent", forms.ValidationError(_("The parent category must belong to the same agency.")))
-        return cleaned
 
 
 class CatalogueCategoryViewSet(ModelViewSet):

@@ -64,15 +64,18 @@ class CatalogueListing:
     def __init__(self, agency, params, page_size=None):
         self.agency = agency
         self.form = CatalogueFilterForm(params)
-        self.filters = self._valid_filters()
         self.page_size = page_size or conf.get("CATALOGUE_PAGE_SIZE")
         self._page_number = params.get("page")
         self._categories = list(CatalogueCategory.objects.filter(agency=agency))
         self._by_id = {category.pk: category for category in self._categories}
+        self.filters = self._valid_filters()
 
     def _valid_filters(self):
         # Bad values are reported and dropped one by one; the good ones still apply.
         self.form.is_valid()
+        category = self.form.cleaned_data.get("category")
+        if category is not None and category not in self._by_id:
+            self.form.add_error("category", _("This catalogue has no such category."))
         return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "")}
 
     @property

@@ -95,6 +95,13 @@ def test_bad_filter_values_are_reported_and_ignored(agency, items):
     assert len(result.errors) == 2
 
 
+def test_another_agencys_category_is_reported_not_silently_empty(agency, other_agency, items):
+    foreign = other_agency.catalogue_categories.get(code="01")
+    result = listing(agency, f"category={foreign.pk}")
+    assert len(result.errors) == 1 and "没有该分类" in result.errors[0]
+    assert len(titles(result)) == 4
+
+
 def test_years_offered_span_the_public_items(agency, items):
     assert listing(agency).years() == [2025, 2024, 2023]
 
