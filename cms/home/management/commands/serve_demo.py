@@ -16,8 +16,6 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport, **options):
-        for folder in ("queue", "processed"):
-            (settings.VAR_DIR / "celery" / folder).mkdir(parents=True, exist_ok=True)
         worker = subprocess.Popen(
             [
                 sys.executable,
