@@ -158,3 +158,16 @@ def test_draft_option_creates_unpublished_items_without_numbers(tmp_path, catalo
     item = CatalogueItemPage.objects.get()
     assert not item.live and item.index_number is None
     assert client.get(catalogue.url).content.decode().count("开学工作") == 0
+
+
+def test_large_imports_refresh_the_planner_statistics(tmp_path, catalogue, agency, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from disclosure.catalogue.imports import importer
+
+    monkeypatch.setattr(importer, "ANALYZE_AFTER_ROWS", 2)
+    write_csv(tmp_path / "items.csv", [row(agency), row(agency, title="第二条")])
+    with CaptureQueriesContext(connection) as queries:
+        CatalogueImporter().run(tmp_path / "items.csv")
+    assert any(q["sql"].startswith("ANALYZE") for q in queries.captured_queries)
