@@ -83,6 +83,7 @@ class CatalogueListing:
         return [f"{self.form.fields[name].label}：{' '.join(messages)}" for name, messages in self.form.errors.items()]
 
     def base_queryset(self):
+        # Built on demand: Wagtail's .public() queries view restrictions as soon as it is called.
         return public_pages(CatalogueItemPage.objects.filter(agency=self.agency))
 
     def _descendant_ids(self, root_id):
@@ -121,7 +122,7 @@ class CatalogueListing:
 
     @cached_property
     def stats(self):
-        return stats_for(self.agency.pk, self.base_queryset())
+        return stats_for(self.agency.pk, self.base_queryset)
 
     def _count_from_stats(self):
         """Category and year filters are answered from the cached counts; others need a query."""

@@ -64,7 +64,7 @@ def compute(public_items):
 
 
 def stats_for(agency_id, public_items):
-    """``public_items`` is the agency's publicly visible items (the visibility rule applied)."""
+    """``public_items`` returns the agency's publicly visible items; it is called only on a cache miss."""
     version = cache.get(_version_key(agency_id))
     if version is None:
         version = time.time_ns()
@@ -72,6 +72,6 @@ def stats_for(agency_id, public_items):
     key = f"gongkai:catalogue-stats:{agency_id}:{version}"
     stats = cache.get(key)
     if stats is None:
-        stats = compute(public_items)
+        stats = compute(public_items())
         cache.set(key, stats, STATS_TTL_SECONDS)
     return stats

@@ -1,6 +1,7 @@
 """The government-website meta tags (政府网站发展指引): SiteName, SiteIDCode, ColumnName, ArticleTitle…"""
 
 from django.utils import timezone
+from wagtail.models import Site
 
 from .models import DisclosureSettings
 
@@ -38,7 +39,7 @@ def _content_source(page, site_name):
 def government_meta(page, request):
     """Return (name, content) pairs; article tags only on leaf content pages."""
     settings = DisclosureSettings.for_request(request)
-    site = page.get_site() if page else None
+    site = Site.find_for_request(request)  # cached on the request, unlike page.get_site()
     site_name = settings.site_name or (site.site_name if site else "")
     tags = [("SiteName", site_name), ("SiteDomain", request.get_host()), ("SiteIDCode", settings.site_id_code)]
     if page is None:

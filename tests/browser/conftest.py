@@ -1,3 +1,11 @@
+"""Browser tests (Playwright + Debian's chromium).
+
+The browser is started per test, after the database fixtures: Playwright's sync API runs
+code in a greenlet with its own context variables, where Django hands out new connection
+objects — without the serialized data that transactional tests restore from. A browser
+kept for the whole session made every later test start from an empty database.
+"""
+
 import os
 import shutil
 
@@ -22,8 +30,8 @@ def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(live_server):
     path = chromium_path()
     if not path:
         message = "Debian's chromium is not installed (apt-get install chromium); browser tests need it"
