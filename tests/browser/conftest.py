@@ -10,6 +10,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from
 # the same thread are still synchronous and safe here.
@@ -44,3 +45,5 @@ def browser(live_server):
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+        # Connections opened in Playwright's context would keep the test database busy.
+        connections.close_all()
