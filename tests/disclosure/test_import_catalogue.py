@@ -171,3 +171,12 @@ def test_large_imports_refresh_the_planner_statistics(tmp_path, catalogue, agenc
     with CaptureQueriesContext(connection) as queries:
         CatalogueImporter().run(tmp_path / "items.csv")
     assert any(q["sql"].startswith("ANALYZE") for q in queries.captured_queries)
+
+
+@pytest.mark.parametrize("content", ["", "title,summary\n"])
+def test_empty_or_headerless_files_are_reported(tmp_path, catalogue, content):
+    path = tmp_path / "empty.csv"
+    path.write_text(content, encoding="utf-8")
+    report = CatalogueImporter().run(path)
+    assert report.created == 0 and report.errors[0].field == "file"
+    assert ("文件为空" if not content else "表头缺少列") in report.errors[0].message

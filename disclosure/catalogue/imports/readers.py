@@ -47,6 +47,15 @@ def _check_header(header):
         )
 
 
+def _read_header(rows):
+    try:
+        header = _clean_header(next(rows))
+    except StopIteration:
+        raise ImportFileError(_("The file is empty.")) from None
+    _check_header(header)
+    return header
+
+
 def _decode(raw):
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -65,11 +74,7 @@ class CsvReader:
 
     def __iter__(self):
         reader = csv.reader(io.StringIO(self.text))
-        try:
-            header = _clean_header(next(reader))
-        except StopIteration:
-            raise ImportFileError(_("The file is empty.")) from None
-        _check_header(header)
+        header = _read_header(reader)
         for number, values in enumerate(reader, start=2):
             if any(value.strip() for value in values):
                 yield number, dict(zip(header, values))
@@ -91,11 +96,7 @@ class XlsxReader:
 
     def __iter__(self):
         rows = self.sheet.iter_rows(values_only=True)
-        try:
-            header = _clean_header(next(rows))
-        except StopIteration:
-            raise ImportFileError(_("The file is empty.")) from None
-        _check_header(header)
+        header = _read_header(rows)
         for number, values in enumerate(rows, start=2):
             if any(value not in (None, "") for value in values):
                 yield number, {name: ("" if value is None else value) for name, value in zip(header, values)}
