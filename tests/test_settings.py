@@ -1,0 +1,57 @@
+"""The settings read the environment, and the embedded default needs no servers."""
+
+import importlib
+import sys
+
+import pytest
+
+
+@pytest.fixture
+def reload_settings(monkeypatch):
+    import cms.settings.base as base
+    import cms.settings.dev as dev
+
+    def load(**env):
+        for name in ("DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "ELASTICSEARCH_URL", "ALLOWED_HOSTS"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        importlib.reload(base)
+        return importlib.reload(dev)
+
+    yield load
+    monkeypatch.undo()
+    importlib.reload(base)
+    importlib.reload(dev)
+
+
+def test_embedded_default_is_sqlite_a_file_broker_and_the_database_search(reload_settings):
+    dev = reload_settings()
+    assert dev.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert dev.CELERY_BROKER_URL == "filesystem://"
+    assert dev.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert "publish-scheduled-content" in dev.CELERY_BEAT_SCHEDULE
+    assert dev.LANGUAGE_CODE == "zh-hans" and dev.TIME_ZONE == "Asia/Shanghai"
+
+
+def test_services_come_from_the_environment(reload_settings):
+    dev = reload_settings(
+        DATABASE_URL="postgres://gongkai@db:5432/gongkai",
+        REDIS_URL="redis://cache:6379/1",
+        ELASTICSEARCH_URL="http://es:9200",
+        ALLOWED_HOSTS="xxgk.example.gov.cn,www.example.gov.cn",
+    )
+    assert dev.DATABASES["default"]["HOST"] == "db" and dev.DATABASES["default"]["NAME"] == "gongkai"
+    assert dev.CELERY_BROKER_URL == "redis://cache:6379/1"
+    assert dev.CACHES["default"]["LOCATION"] == "redis://cache:6379/1"
+    assert dev.WAGTAILSEARCH_BACKENDS["default"]["URLS"] == ["http://es:9200"]
+
+
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", "postgres://gongkai@db/gongkai")
+    monkeypatch.delitem(sys.modules, "cms.settings.production", raising=False)
+    with pytest.raises(ImproperlyConfigured):
+        importlib.import_module("cms.settings.production")
