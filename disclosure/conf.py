@@ -4,7 +4,6 @@ Keys:
     INDEX_NUMBER_PATTERN: default 索引号 pattern when neither the site nor the agency sets one.
         Placeholders: {org_code}, {year}, {serial} (format spec allowed, e.g. {serial:05d}),
         {category} (the category code).
-    PUBLICATION_DEADLINE_WORKING_DAYS: Art 26 limit from 生成日期 to 发布日期 (default 20).
     CATALOGUE_PAGE_SIZE: rows per page in the public catalogue listing.
     ANNOUNCEMENT_PAGE_SIZE: rows per page in announcement listings.
     AGENCY_GROUP_ROLES: role keys of the groups created for each agency.
@@ -14,7 +13,6 @@ from django.conf import settings
 
 DEFAULTS = {
     "INDEX_NUMBER_PATTERN": "{org_code}/{year}-{serial:05d}",
-    "PUBLICATION_DEADLINE_WORKING_DAYS": 20,
     "CATALOGUE_PAGE_SIZE": 20,
     "ANNOUNCEMENT_PAGE_SIZE": 15,
     "HOME_ANNOUNCEMENT_COUNT": 8,

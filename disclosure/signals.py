@@ -1,6 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_unpublished
 
 from .agencies.models import AgencyPage
 from .agencies.provisioning import provision_agency
@@ -15,7 +15,6 @@ def provision_new_agency(sender, instance, created, raw=False, **kwargs):
         provision_agency(instance)
 
 
-@receiver(page_published, sender=CatalogueItemPage)
 @receiver(page_unpublished, sender=CatalogueItemPage)
 @receiver(post_delete, sender=CatalogueItemPage)
 def refresh_catalogue_stats(sender, instance, **kwargs):
@@ -24,7 +23,7 @@ def refresh_catalogue_stats(sender, instance, **kwargs):
 
 @receiver(post_save, sender=CatalogueItemPage)
 def refresh_catalogue_stats_on_live_save(sender, instance, raw=False, **kwargs):
-    # Imports and scripts save live items without a publish event; drafts change nothing public.
+    # Publishing saves the item live; so do imports and scripts. Drafts change nothing public.
     if instance.live and not raw:
         stats.invalidate(instance.agency_id)
 

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -114,8 +115,6 @@ class AgencyPage(PublicPageMixin, Page):
         super().clean()
         self.org_code = normalise_org_code(self.org_code)
         if self.parent_agency_id and self.parent_agency_id == self.pk:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"parent_agency": _("An agency cannot be its own parent.")})
 
     def get_context(self, request, *args, **kwargs):

@@ -86,14 +86,19 @@ class CatalogueListing:
         # Built on demand: Wagtail's .public() queries view restrictions as soon as it is called.
         return public_pages(CatalogueItemPage.objects.filter(agency=self.agency))
 
-    def _descendant_ids(self, root_id):
+    @cached_property
+    def _selected_category_ids(self):
+        """The chosen category and everything below it (a category filter includes subcategories)."""
+        root_id = self.filters.get("category")
+        if root_id is None:
+            return None
         children = {}
         for category in self._categories:
             children.setdefault(category.parent_id, []).append(category.pk)
-        ids, stack = [], [root_id]
+        ids, stack = set(), [root_id]
         while stack:
             current = stack.pop()
-            ids.append(current)
+            ids.add(current)
             stack.extend(children.get(current, []))
         return ids
 
@@ -101,7 +106,7 @@ class CatalogueListing:
         qs = self.base_queryset()
         f = self.filters
         if "category" in f:
-            qs = qs.filter(category_id__in=self._descendant_ids(f["category"]))
+            qs = qs.filter(category_id__in=self._selected_category_ids)
         if "year" in f:
             tz = timezone.get_current_timezone()
             start = datetime.datetime(f["year"], 1, 1, tzinfo=tz)
@@ -128,8 +133,7 @@ class CatalogueListing:
         """Category and year filters are answered from the cached counts; others need a query."""
         if set(self.filters) - {"category", "year"}:
             return None
-        category_ids = set(self._descendant_ids(self.filters["category"])) if "category" in self.filters else None
-        return self.stats.count(category_ids, self.filters.get("year"))
+        return self.stats.count(self._selected_category_ids, self.filters.get("year"))
 
     def page(self):
         rows = (
@@ -187,11 +191,6 @@ class CatalogueListing:
     @property
     def all_categories_url(self):
         return self.query_string(category=None)
-
-    @property
-    def page_query(self):
-        """Current filters without the page number, ready for pagination links."""
-        return self.query_string()
 
     def query_string(self, **changes):
         """The current filters as a URL query, with some changed (None removes one); drops the page number."""

@@ -106,10 +106,13 @@ def test_guide_shows_its_last_update(client, agency):
 
 def test_home_lists_latest_announcements_and_every_agency_catalogue(client, catalogue, agency):
     column = factories.make_announcement_column(factories.home())
-    factories.make_announcement(column, title="普通公告", date=timezone.now() - datetime.timedelta(days=1))
+    factories.make_announcement(
+        column, title="普通公告", date=timezone.make_aware(datetime.datetime(2026, 3, 5, 14, 30))
+    )
     factories.make_announcement(column, title="置顶公告", date=timezone.now() - datetime.timedelta(days=9), pinned=True)
     html = client.get("/").content.decode()
     assert html.index("置顶公告") < html.index("普通公告")
+    assert "2026-03-05 14:30" in html  # times shown as YYYY-MM-DD HH:MM
     assert agency.title in html and f'href="{catalogue.url}"' in html
     assert 'action="/search/"' in html
 
@@ -137,3 +140,4 @@ def test_english_is_selectable(client, catalogue):
 def test_unknown_page_is_a_chinese_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()

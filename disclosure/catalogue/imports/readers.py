@@ -27,7 +27,6 @@ COLUMNS = [
     "summary",
     "body",
 ]
-OPTIONAL_EXTRA_COLUMNS = ["disclosure_note", "non_disclosure_reason"]
 
 
 class ImportFileError(Exception):
