@@ -6,7 +6,11 @@ Keys:
         {category} (the category code).
     CATALOGUE_PAGE_SIZE: rows per page in the public catalogue listing.
     ANNOUNCEMENT_PAGE_SIZE: rows per page in announcement listings.
-    AGENCY_GROUP_ROLES: role keys of the groups created for each agency.
+    PUBLICATION_DEADLINE_WORKING_DAYS: Art 26 — working days from 生成日期 to 发布日期 (20).
+    PUBLICATION_AT_RISK_WORKING_DAYS: an unpublished item is "at risk" when its deadline is
+        this many working days away or fewer (5).
+    REVIEW_WAIT_WORKING_DAYS: a review step waiting longer than this is flagged on the
+        dashboard and reminded by e-mail (3).
 """
 
 from django.conf import settings
@@ -16,6 +20,9 @@ DEFAULTS = {
     "CATALOGUE_PAGE_SIZE": 20,
     "ANNOUNCEMENT_PAGE_SIZE": 15,
     "HOME_ANNOUNCEMENT_COUNT": 8,
+    "PUBLICATION_DEADLINE_WORKING_DAYS": 20,
+    "PUBLICATION_AT_RISK_WORKING_DAYS": 5,
+    "REVIEW_WAIT_WORKING_DAYS": 3,
 }
 
 

@@ -7,6 +7,10 @@ from .catalogue.index_numbers import IndexNumberSequence, IssuedIndexNumber
 from .catalogue.models import CatalogueAttachment, CatalogueIndexPage, CatalogueItemPage, PolicyInterpretation
 from .catalogue.taxonomy import CatalogueCategory, Genre, Topic
 from .guide.models import DisclosureGuidePage
+from .review.holds import PublicationHold
+from .review.records import ReviewRecord
+from .review.screening.models import ScreeningReport, SensitiveWord
+from .review.secrecy_task import SecrecyReviewTask
 from .site.models import DisclosureSettings
 
 __all__ = [
@@ -31,5 +35,10 @@ __all__ = [
     "IndexNumberSequence",
     "IssuedIndexNumber",
     "PolicyInterpretation",
+    "PublicationHold",
+    "ReviewRecord",
+    "ScreeningReport",
+    "SecrecyReviewTask",
+    "SensitiveWord",
     "Topic",
 ]

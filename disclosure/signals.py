@@ -1,12 +1,18 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_unpublished
+from wagtail.models import TaskState
+from wagtail.signals import page_unpublished, task_approved, task_rejected
 
 from .agencies.models import AgencyPage
 from .agencies.provisioning import provision_agency
 from .catalogue import stats
 from .catalogue.models import CatalogueItemPage
 from .catalogue.taxonomy import CatalogueCategory
+from .review.choices import ReviewDecision
+from .review.decisions import record_step_decision
+from .review.screening import words
+from .review.screening.models import SensitiveWord
+from .review.secrecy_task import SecrecyReviewTask
 
 
 @receiver(post_save, sender=AgencyPage)
@@ -33,3 +39,25 @@ def refresh_catalogue_stats_on_live_save(sender, instance, raw=False, **kwargs):
 def refresh_catalogue_stats_on_tree_change(sender, instance, raw=False, **kwargs):
     if not raw:
         stats.invalidate(instance.agency_id)
+
+
+@receiver(post_save, sender=SensitiveWord)
+@receiver(post_delete, sender=SensitiveWord)
+def recompile_sensitive_words(sender, **kwargs):
+    words.invalidate()
+
+
+def _register_step(task_state, user, decision):
+    # The secrecy task registers its own, richer decision in on_action.
+    if not isinstance(task_state.task.specific, SecrecyReviewTask):
+        record_step_decision(task_state, user, decision)
+
+
+@receiver(task_approved, sender=TaskState)
+def register_step_approval(sender, instance, user=None, **kwargs):
+    _register_step(instance, user, ReviewDecision.APPROVED)
+
+
+@receiver(task_rejected, sender=TaskState)
+def register_step_return(sender, instance, user=None, **kwargs):
+    _register_step(instance, user, ReviewDecision.RETURNED)

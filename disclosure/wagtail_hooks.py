@@ -1,21 +1,80 @@
 from django.http import Http404
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.permissions import register_permission_policy
 
 from .admin.permissions import AgencyScopedPermissionPolicy
 from .admin.viewsets import CatalogueItemListingViewSet, DisclosureAdminGroup
+from .attachments.serving import may_download
 from .catalogue.taxonomy import CatalogueCategory
+from .review import gate
+from .review.admin import ReviewRecordPermissionPolicy, ReviewRecordViewSet
+from .review.page_form import findings_html
+from .review.panels import PublicationDeadlinePanel, ReviewQueuePanel
+from .review.records import ReviewRecord
+from .review.screening.scan import report_for
 from .visibility import is_publicly_visible
 
 register_permission_policy(CatalogueCategory, AgencyScopedPermissionPolicy(CatalogueCategory))
+register_permission_policy(ReviewRecord, ReviewRecordPermissionPolicy(ReviewRecord))
 
 
 @hooks.register("before_serve_page")
 def refuse_non_public_pages(page, request, serve_args, serve_kwargs):
-    """Wagtail serves any live page; the disclosure rule is stricter (expiry by time, 不予公开, ancestors)."""
+    """Wagtail serves any live page; the disclosure rule is stricter (expiry by time, 不予公开, holds, ancestors)."""
     if not is_publicly_visible(page):
         raise Http404
+
+
+@hooks.register("before_serve_document")
+def refuse_non_public_documents(document, request):
+    """A 404, not a 403: a guessed id must not even learn that the document exists."""
+    if not may_download(request, document):
+        raise Http404
+
+
+@hooks.register("before_publish_page")
+def publish_only_through_review(request, page):
+    if gate.is_reviewed(page):
+        return gate.refuse_direct_publish(request, page)
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_publish_of_reviewed_pages(request, action_type, objects, action_class_instance):
+    if action_type == "publish":
+        return gate.refuse_bulk_publish(request, objects)
+
+
+@hooks.register("before_copy_page")
+def no_publishing_copies(request, page):
+    return gate.refuse_publishing_copies(request, page)
+
+
+def _report_screening_to_editor(request, page):
+    """After a submission, tell the editor what the secrecy reviewer will be asked to check."""
+    if not (request.POST.get("action-submit") or request.POST.get("action-restart-workflow")):
+        return
+    revision = page.get_latest_revision()
+    if revision is None or not page.workflow_in_progress:
+        return
+    report = report_for(revision)
+    if report.findings:
+        intro = _("Submitted. Pre-screening found these items; the secrecy reviewer must confirm them:")
+        messages.warning(request, format_html("{} {}", intro, findings_html(report.finding_objects)))
+
+
+hooks.register("after_edit_page", _report_screening_to_editor)
+hooks.register("after_create_page", _report_screening_to_editor)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panels(request, panels):
+    # Our queue replaces Wagtail's "Awaiting your review": same items, plus how long they waited.
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
+    panels.append(ReviewQueuePanel(request))
+    panels.append(PublicationDeadlinePanel(request))
 
 
 @hooks.register("register_admin_viewset")
@@ -28,9 +87,24 @@ def register_catalogue_listing():
     return CatalogueItemListingViewSet("catalogue_items")
 
 
+@hooks.register("register_admin_viewset")
+def register_review_register():
+    return ReviewRecordViewSet()
+
+
 @hooks.register("register_log_actions")
 def register_import_log_actions(actions):
     actions.register_action("gongkai.catalogue.import", _("Imported"), _("Imported from a catalogue file"))
     actions.register_action(
         "gongkai.catalogue.import_update", _("Updated by import"), _("Updated from a catalogue file")
+    )
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action("gongkai.review.decision", _("Review decision"), _("Review decision recorded"))
+    actions.register_action("gongkai.review.hold", _("Withheld"), _("Withheld from the public by a review decision"))
+    actions.register_action("gongkai.review.release", _("Hold lifted"), _("Hold lifted by a later secrecy review"))
+    actions.register_action(
+        "gongkai.review.publish_refused", _("Publication refused"), _("Not published: no approving secrecy review")
     )

@@ -140,7 +140,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "jpg",
     "png",
 ]
+# 先审查、后公开: an edit after approval is reviewed again, and a finished workflow publishes
+# only a revision with an approving secrecy review (disclosure/review/workflows.py).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.review.finish.publish_after_review"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"

@@ -1,44 +1,18 @@
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView
+from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from ..calendar.models import CalendarDay, CalendarYear
 from ..catalogue.models import CatalogueItemPage
 from ..catalogue.taxonomy import CatalogueCategory, Genre, Topic
+from ..review import deadlines
+from ..review.admin import SensitiveWordViewSet
 from .scoping import agencies_for_user
-
-
-class ScopedIndexView(IndexView):
-    """Lists only what the permission policy lets this user change (their agencies' rows)."""
-
-    def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["change"]
-        ).select_related("agency", "parent__parent")
-
-
-class InstancePermissionMixin:
-    """Generic edit/delete views check the model permission only; also check the object itself."""
-
-    instance_action = "change"
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, self.instance_action, obj):
-            raise PermissionDenied
-        return obj
-
-
-class ScopedEditView(InstancePermissionMixin, EditView):
-    pass
-
-
-class ScopedDeleteView(InstancePermissionMixin, DeleteView):
-    instance_action = "delete"
+from .views import CategoryIndexView, ScopedDeleteView, ScopedEditView
 
 
 class TopicViewSet(ModelViewSet):
@@ -85,7 +59,7 @@ class CatalogueCategoryViewSet(ModelViewSet):
     search_fields = ["name", "code"]
     list_per_page = 50
 
-    index_view_class = ScopedIndexView
+    index_view_class = CategoryIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
 
@@ -117,7 +91,37 @@ class DisclosureAdminGroup(ModelViewSetGroup):
     menu_label = _("Disclosure")
     menu_icon = "folder-inverse"
     menu_order = 200
-    items = (CatalogueCategoryViewSet, TopicViewSet, GenreViewSet, CalendarDayViewSet, CalendarYearViewSet)
+    items = (
+        CatalogueCategoryViewSet,
+        TopicViewSet,
+        GenreViewSet,
+        CalendarDayViewSet,
+        CalendarYearViewSet,
+        SensitiveWordViewSet,
+    )
+
+
+class PublicationDeadlineFilter(ChoiceFilter):
+    """Art 26 monitor: unpublished items whose 20-working-day deadline is near or past."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        try:
+            return deadlines.filter_items(qs, value)
+        except deadlines.CalendarNotCovered:
+            return qs.none()
+
+
+class CatalogueItemFilterSet(PageFilterSet):
+    publication_deadline = PublicationDeadlineFilter(
+        label=_("Publication deadline (Art 26)"),
+        choices=[(deadlines.AT_RISK, _("At risk")), (deadlines.OVERDUE, _("Overdue"))],
+    )
+
+    class Meta:
+        model = CatalogueItemPage
+        fields = ["agency", "category", "validity", "disclosure_mode", "live"]
 
 
 class CatalogueItemListingViewSet(PageListingViewSet):
@@ -128,7 +132,7 @@ class CatalogueItemListingViewSet(PageListingViewSet):
     menu_label = _("Catalogue items")
     add_to_admin_menu = True
     menu_order = 190
-    list_filter = ["agency", "category", "validity", "disclosure_mode", "live"]
+    filterset_class = CatalogueItemFilterSet
     list_export = [
         "index_number",
         "title",

@@ -1,5 +1,5 @@
 """What every new agency gets: its role groups scoped to its subtree, a document collection,
-and a catalogue category tree seeded from the Art 20 preset."""
+a catalogue category tree seeded from the Art 20 preset, and the 三审 review workflow."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -25,11 +25,22 @@ COLLECTION_PERMISSIONS = {
 
 
 # Agencies manage their own category tree (the admin scopes it to their agency).
+# Secrecy reviewers keep the sensitive-word list; they and the leaders read the review register.
 MODEL_PERMISSIONS = {
     AgencyRole.EDITOR: ["add_cataloguecategory", "change_cataloguecategory", "delete_cataloguecategory"],
     AgencyRole.DEPARTMENT_REVIEWER: [],
-    AgencyRole.SECRECY_REVIEWER: [],
-    AgencyRole.LEADER: ["add_cataloguecategory", "change_cataloguecategory", "delete_cataloguecategory"],
+    AgencyRole.SECRECY_REVIEWER: [
+        "view_reviewrecord",
+        "add_sensitiveword",
+        "change_sensitiveword",
+        "delete_sensitiveword",
+    ],
+    AgencyRole.LEADER: [
+        "add_cataloguecategory",
+        "change_cataloguecategory",
+        "delete_cataloguecategory",
+        "view_reviewrecord",
+    ],
 }
 
 
@@ -85,8 +96,11 @@ def seed_category_tree(agency, preset=ART20_PRESET):
 
 
 def provision_agency(agency):
+    from ..review.workflows import ensure_agency_workflow
+
     create_role_groups(agency)
     seed_category_tree(agency)
+    ensure_agency_workflow(agency)
 
 
 def groups_of(agency, role):

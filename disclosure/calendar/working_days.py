@@ -144,3 +144,25 @@ def working_days_between(first, last):
         else:
             result.skipped.append((day, reason))
     return result
+
+
+def latest_start_for_deadline(deadline, n):
+    """The last start date whose n-working-day period ends on or before ``deadline``.
+
+    Periods only get later as the start moves later, so "deadline(start) <= day" is the
+    same as "start <= latest_start_for_deadline(day, n)": a list can filter on dates in SQL.
+    """
+    if n <= 0:
+        return deadline
+    window_start = deadline - datetime.timedelta(days=n * _WINDOW_PER_DAY + _WINDOW_SLACK)
+    calendar = WorkingDayCalendar(window_start, deadline)
+    day, counted = deadline, 0
+    while True:
+        if day < window_start:
+            window_start = day - datetime.timedelta(days=(n - counted) * _WINDOW_PER_DAY + _WINDOW_SLACK)
+            calendar = WorkingDayCalendar(window_start, day)
+        if calendar.classify(day)[0]:
+            counted += 1
+            if counted == n:
+                return day - datetime.timedelta(days=1)
+        day -= datetime.timedelta(days=1)

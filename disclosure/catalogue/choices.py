@@ -48,3 +48,11 @@ class Art20Item(models.IntegerChoices):
     INSPECTIONS = 13, _("十三 Environment, public health, safety, food, drugs, product quality inspections")
     CIVIL_SERVICE = 14, _("十四 Civil service recruitment")
     OTHER = 15, _("十五 Other")
+
+
+class UnavailableReason(models.TextChoices):
+    """Reasons of report table 三(四) (无法提供)."""
+
+    NOT_HELD = "not_held", _("Not held by this agency")
+    WOULD_NEED_CREATING = "would_need_creating", _("Would have to be newly created")
+    STILL_UNCLEAR = "still_unclear", _("Still unclear after supplementation")

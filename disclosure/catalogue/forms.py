@@ -1,7 +1,7 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from ..review.page_form import ScreenedPageForm
 
 
-class CatalogueItemForm(WagtailAdminPageForm):
+class CatalogueItemForm(ScreenedPageForm):
     """Offers only the categories of the agency the item is filed under."""
 
     def __init__(self, *args, **kwargs):

@@ -188,6 +188,10 @@ class CatalogueItemPage(PublicPageMixin, Page):
         return self.disclosure_mode == DisclosureMode.PROACTIVE
 
     @property
+    def shows_attachments(self):
+        return self.shows_content
+
+    @property
     def issuing_agency_name(self):
         return self.publisher or (self.agency.title if self.agency_id else "")
 

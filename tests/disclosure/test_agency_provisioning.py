@@ -6,6 +6,7 @@ from wagtail.models import GroupPagePermission
 from disclosure.catalogue.presets import ART20_PRESET
 from disclosure.models import AgencyGroup, AgencyRole, CatalogueItemPage
 from tests import factories
+from tests.admin_forms import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_editor_cannot_edit_or_publish_another_agencys_items(client, editor_a, o
 def test_editor_cannot_publish_even_own_items(client, editor_a, catalogue, agency):
     item = factories.make_item(catalogue, live=False)
     client.force_login(editor_a)
-    data = _edit_form_data(item, agency)
+    data = edit_form_data(item)
     data["action-publish"] = "publish"
     response = client.post(reverse("wagtailadmin_pages:edit", args=[item.pk]), data)
     assert response.status_code == 302
@@ -69,16 +70,19 @@ def test_editor_cannot_publish_even_own_items(client, editor_a, catalogue, agenc
     assert not item.live and item.index_number is None
 
 
-def test_leader_publishes_and_the_item_gets_its_index_number(client, catalogue, agency):
+def test_leader_cannot_publish_around_the_review_but_keeps_the_draft(client, catalogue, agency):
+    """Leaders hold publish permission for the last review step; the Publish button still refuses."""
     leader = factories.make_user("leader-a", agency, AgencyRole.LEADER)
     item = factories.make_item(catalogue, live=False)
     client.force_login(leader)
-    data = _edit_form_data(item, agency)
+    data = edit_form_data(item)
+    data["title"] = "领导修改后的标题"
     data["action-publish"] = "publish"
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[item.pk]), data)
-    assert response.status_code == 302, response.content[:2000]
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[item.pk]), data, follow=True)
+    assert "先审查、后公开" in response.content.decode()
     item.refresh_from_db()
-    assert item.live and item.index_number.startswith(agency.org_code)
+    assert not item.live and item.index_number is None
+    assert item.get_latest_revision_as_object().title == "领导修改后的标题"
 
 
 def test_category_choices_are_limited_to_the_items_agency(client, catalogue, agency, other_agency):
@@ -88,28 +92,3 @@ def test_category_choices_are_limited_to_the_items_agency(client, catalogue, age
     form = client.get(reverse("wagtailadmin_pages:edit", args=[item.pk])).context["form"]
     agencies = set(form.fields["category"].queryset.values_list("agency_id", flat=True))
     assert agencies == {agency.pk}
-
-
-def _edit_form_data(item, agency):
-    return {
-        "title": item.title,
-        "slug": item.slug,
-        "summary": item.summary,
-        "generated_date": "2025-03-01",
-        "category": item.category_id,
-        "disclosure_mode": "proactive",
-        "validity": "valid",
-        "body": '{"blocks":[{"key":"a","type":"unstyled","text":"正文","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000",
-        "interpreted_policies-TOTAL_FORMS": "0",
-        "interpreted_policies-INITIAL_FORMS": "0",
-        "interpreted_policies-MIN_NUM_FORMS": "0",
-        "interpreted_policies-MAX_NUM_FORMS": "1000",
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
-    }

@@ -1,0 +1,1 @@
+"""Documents attached to disclosure content: their text, and who may download them."""

@@ -1,0 +1,145 @@
+"""Recording review decisions: the register row, the audit-log entry, and publication holds."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ..catalogue import stats
+from ..catalogue.choices import DisclosureMode
+from .choices import HoldReason, ReviewDecision, ReviewStage, SecrecyStatus
+from .holds import PublicationHold
+from .records import ReviewRecord
+
+
+def proposed_mode(page):
+    """The 公开属性 the draft proposes; content without the field is meant for proactive disclosure."""
+    return getattr(page, "disclosure_mode", "") or DisclosureMode.PROACTIVE
+
+
+def _agency_of(page):
+    from ..agencies.models import AgencyPage
+
+    return AgencyPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+
+
+def _summary_of(page):
+    return (getattr(page, "summary", "") or page.search_description or "")[:255]
+
+
+def stage_of(task):
+    from ..agencies.models import AgencyRole
+    from .secrecy_task import SecrecyReviewTask
+
+    if isinstance(task, SecrecyReviewTask):
+        return ReviewStage.SECRECY
+    roles = set(task.groups.values_list("agency_role__role", flat=True)) if hasattr(task, "groups") else set()
+    if AgencyRole.LEADER in roles:
+        return ReviewStage.FINAL
+    if AgencyRole.DEPARTMENT_REVIEWER in roles:
+        return ReviewStage.DEPARTMENT
+    return ReviewStage.OTHER
+
+
+def _new_record(task_state, user, **fields):
+    page = task_state.revision.as_object() if task_state.revision_id else task_state.workflow_state.content_object
+    return ReviewRecord.objects.create(
+        page_id=page.pk,
+        revision_id=task_state.revision_id,
+        agency=_agency_of(page),
+        item_title=page.title[:255],
+        item_summary=_summary_of(page),
+        index_number=getattr(page, "index_number", "") or "",
+        step_name=task_state.task.name,
+        stage=stage_of(task_state.task.specific),
+        proposed_mode=proposed_mode(page),
+        reviewer=user,
+        reviewer_name=(user.get_full_name() or user.get_username()) if user else "",
+        **fields,
+    ), page
+
+
+def _log(page, record, task_state, user):
+    log(
+        instance=page,
+        action="gongkai.review.decision",
+        user=user,
+        revision=task_state.revision,
+        data={"comment": record.summary_line(), "review_record": record.pk},
+    )
+
+
+@transaction.atomic
+def record_secrecy_decision(
+    task_state,
+    user,
+    returned,
+    secrecy_status,
+    disclosure_mode,
+    statutory_reason="",
+    redaction_needed=False,
+    redaction_notes="",
+    findings_acknowledged=False,
+    findings_count=0,
+    comment="",
+    **_ignored,
+):
+    """Keep the secrecy reviewer's decision; 涉密/不予公开 or a changed attribute send the item back."""
+    page = task_state.revision.as_object()
+    withheld = secrecy_status == SecrecyStatus.SECRET or disclosure_mode == DisclosureMode.NOT_DISCLOSED
+    mismatch = disclosure_mode != proposed_mode(page)
+    notes = [comment.strip()] if comment.strip() else []
+    if mismatch and not withheld:
+        notes.append(
+            _(
+                "The decided disclosure attribute (%(decided)s) differs from the draft's (%(proposed)s): change it and resubmit."
+            )
+            % {
+                "decided": DisclosureMode(disclosure_mode).label,
+                "proposed": DisclosureMode(proposed_mode(page)).label,
+            }
+        )
+    decision = ReviewDecision.RETURNED if returned or withheld or mismatch else ReviewDecision.APPROVED
+    record, page = _new_record(
+        task_state,
+        user,
+        decided_mode=disclosure_mode,
+        secrecy_status=secrecy_status,
+        statutory_reason=statutory_reason if disclosure_mode != DisclosureMode.PROACTIVE else "",
+        redaction_needed=bool(redaction_needed),
+        redaction_notes=redaction_notes.strip() if redaction_needed else "",
+        findings_count=findings_count,
+        findings_acknowledged=bool(findings_acknowledged),
+        decision=decision,
+        comment="\n".join(notes),
+    )
+    _log(page, record, task_state, user)
+    if withheld:
+        hold(
+            page,
+            HoldReason.SECRET if secrecy_status == SecrecyStatus.SECRET else HoldReason.NOT_DISCLOSED,
+            record,
+            user,
+        )
+    elif decision == ReviewDecision.APPROVED:
+        release(page, record, user)
+    return record
+
+
+def record_step_decision(task_state, user, decision):
+    """Department and leader steps (plain group approval tasks) are registered too."""
+    record, page = _new_record(task_state, user, decision=decision, comment=task_state.comment or "")
+    _log(page, record, task_state, user)
+    return record
+
+
+def hold(page, reason, record, user):
+    PublicationHold.objects.update_or_create(page_id=page.pk, defaults={"reason": reason, "record": record})
+    log(instance=page, action="gongkai.review.hold", user=user, data={"comment": HoldReason(reason).label})
+    stats.invalidate(record.agency_id)
+
+
+def release(page, record, user):
+    deleted, _rows = PublicationHold.objects.filter(page_id=page.pk).delete()
+    if deleted:
+        log(instance=page, action="gongkai.review.release", user=user, data={"comment": record.summary_line()})
+        stats.invalidate(record.agency_id)

@@ -1,0 +1,50 @@
+"""No way around the review in the admin: pages under a review workflow are published only by it.
+
+Wagtail lets anyone with publish permission publish directly (and cancel a running
+workflow by doing so). Leaders need that permission for the workflow's last step and for
+unpublishing, so the direct routes — the editor's Publish button, bulk publish, publishing
+copies — are refused here for every page a workflow covers. Unpublishing stays open:
+taking something offline never needs a review.
+"""
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
+
+
+def is_reviewed(page):
+    workflow = page.get_workflow()
+    return workflow is not None and workflow.active
+
+
+def refuse_direct_publish(request, page):
+    messages.error(
+        request,
+        _(
+            "“%(title)s” is published only through its review workflow (先审查、后公开). Your changes are saved as a draft: submit them for review."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def refuse_bulk_publish(request, pages):
+    reviewed = [page for page in pages if is_reviewed(page)]
+    if not reviewed:
+        return None
+    messages.error(
+        request,
+        _("%(n)d of the selected pages are published only through their review workflow; nothing was published.")
+        % {"n": len(reviewed)},
+    )
+    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+
+
+def refuse_publishing_copies(request, page):
+    if request.method != "POST" or not request.POST.get("publish_copies"):
+        return None
+    messages.error(
+        request,
+        _("Copies cannot be published directly: copy them as drafts and submit them for review."),
+    )
+    return redirect("wagtailadmin_pages:copy", page.pk)

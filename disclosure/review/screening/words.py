@@ -1,0 +1,50 @@
+"""The admin-managed sensitive-word list, compiled once and rebuilt when the list changes."""
+
+import re
+import time
+
+from django.core.cache import cache
+
+from .findings import Finding
+from .models import SensitiveWord
+
+_CACHE_KEY = "gongkai:sensitive-words:version"
+_compiled = {"version": None, "pattern": None, "notes": {}}
+
+
+def invalidate():
+    cache.set(_CACHE_KEY, time.time_ns(), None)
+
+
+def _pattern():
+    version = cache.get(_CACHE_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.set(_CACHE_KEY, version, None)
+    if version != _compiled["version"]:
+        words = list(SensitiveWord.objects.filter(active=True).values_list("word", "note"))
+        # Longest first, so 最低生活保障金 wins over 保障 when both are listed.
+        ordered = sorted((w for w, _n in words if w.strip()), key=len, reverse=True)
+        _compiled.update(
+            version=version,
+            pattern=re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None,
+            notes=dict(words),
+        )
+    return _compiled["pattern"]
+
+
+def find_sensitive_words(text, source):
+    pattern = _pattern()
+    if pattern is None:
+        return []
+    return [
+        Finding.at("sensitive_word", source, text, m.start(), m.end(), note=_compiled["notes"].get(m.group(), ""))
+        for m in pattern.finditer(text)
+    ]
+
+
+def contains_sensitive_word(text):
+    """For public forms (interview questions): the first listed word in the text, or None."""
+    pattern = _pattern()
+    match = pattern.search(text) if pattern else None
+    return match.group() if match else None
