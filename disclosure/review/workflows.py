@@ -1,6 +1,8 @@
 """The default 三审 workflow of an agency: 科室初审 → 保密审查 → 分管领导终审."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
@@ -10,11 +12,16 @@ from .secrecy_task import SecrecyReviewTask
 @transaction.atomic
 def ensure_agency_workflow(agency):
     """科室初审 → 保密审查 → 分管领导终审 on the agency's subtree, unless it already has a workflow."""
+    if WorkflowPage.objects.filter(page=agency).exists():
+        return WorkflowPage.objects.get(page=agency).workflow
+    with translation.override(settings.LANGUAGE_CODE):  # names are stored, in the site's language
+        return _create_workflow(agency)
+
+
+def _create_workflow(agency):
     from ..agencies.models import AgencyRole
     from ..agencies.provisioning import groups_of
 
-    if WorkflowPage.objects.filter(page=agency).exists():
-        return WorkflowPage.objects.get(page=agency).workflow
     name = agency.short_name or agency.title
     workflow = Workflow.objects.create(name=_("%(agency)s publication review") % {"agency": name})
     steps = [
