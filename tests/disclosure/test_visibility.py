@@ -4,9 +4,10 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
-from disclosure.models import AnnouncementPage
+from disclosure.models import AnnouncementPage, CatalogueItemPage, PublicationHold
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,16 @@ def world(catalogue, agency):
     factories.publish(scheduled)
     withdrawn = factories.make_item(catalogue, title="撤回文件己")
     withdrawn.unpublish()
+    editor = factories.make_user("world-editor", agency, "editor")
+    in_review = factories.make_item(catalogue, title="审核中文件庚", live=False)
+    agency.get_workflow().start(in_review, editor)
+    rejected = factories.make_item(catalogue, title="退回文件辛", live=False)
+    agency.get_workflow().start(rejected, editor)
+    rejected.current_workflow_task_state.reject(user=editor, comment="退回")
+    held = factories.make_item(catalogue, title="涉密文件壬")
+    PublicationHold.objects.create(page=held, reason="secret")
+    scheduled_item = factories.make_item(catalogue, title="定时文件癸", live=False, go_live_at=now + datetime.timedelta(days=2))
+    factories.publish(scheduled_item)
     return {
         "public": public_item,
         "hidden": [
@@ -42,6 +53,10 @@ def world(catalogue, agency):
             AnnouncementPage.objects.get(pk=expired.pk),
             AnnouncementPage.objects.get(pk=scheduled.pk),
             withdrawn,
+            in_review,
+            rejected,
+            held,
+            CatalogueItemPage.objects.get(pk=scheduled_item.pk),
         ],
         "column": column,
     }
@@ -83,3 +98,16 @@ def test_absent_from_listings_counts_home_sitemap_and_search(client, world, cata
 
 def test_public_item_is_found_by_search(client, world):
     assert "公开文件甲" in search_results(client, "公开文件甲")
+
+
+def test_preview_and_draft_links_need_an_admin_login(client, world):
+    for page in world["hidden"]:
+        for name in ("wagtailadmin_pages:view_draft", "wagtailadmin_pages:preview_on_edit"):
+            response = client.get(reverse(name, args=[page.pk]))
+            assert response.status_code == 302 and "/admin/login/" in response["Location"], (page.title, name)
+            assert page.title not in response.content.decode()
+
+
+def test_there_is_no_public_api_to_leak_through(client, world):
+    for url in ("/api/v2/pages/", "/api/v3/pages/", "/api/pages/"):
+        assert client.get(url).status_code == 404

@@ -18,7 +18,14 @@ CARD = re.compile(r"(?<![0-9A-Za-z])[3-69]\d{3}(?:[\s-]?\d{4}){2,3}(?:[\s-]?\d{1
 
 
 def _is_id_number(candidate):
-    return ric.is_valid(candidate.upper())
+    """GB 11643 checksum and a real birth date; the region code is not checked, since
+    regions are renamed and merged while old numbers stay in use."""
+    number = candidate.upper()
+    try:
+        ric.get_birth_date(number)
+    except ValueError:
+        return False
+    return ric.calc_check_digit(number[:17]) == number[17]
 
 
 def find_id_numbers(text, source):
