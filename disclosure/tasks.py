@@ -11,3 +11,11 @@ def publish_scheduled_content():
     Wagtail logs each as ``wagtail.publish.scheduled`` / ``wagtail.unpublish.scheduled``.
     """
     call_command("publish_scheduled")
+
+
+@shared_task(name="disclosure.tasks.remind_waiting_reviews")
+def remind_waiting_reviews():
+    """E-mail reviewers about review steps waiting longer than REVIEW_WAIT_WORKING_DAYS."""
+    from .review.reminders import send_review_reminders
+
+    return send_review_reminders()

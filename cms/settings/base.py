@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from .env import env_bool, env_list, env_str
 
@@ -175,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-content": {
         "task": "disclosure.tasks.publish_scheduled_content",
         "schedule": float(env_str("GONGKAI_SCHEDULE_INTERVAL_SECONDS", "60")),
+    },
+    "remind-waiting-reviews": {
+        "task": "disclosure.tasks.remind_waiting_reviews",
+        "schedule": crontab(hour=8, minute=30),
     },
 }
 

@@ -31,6 +31,12 @@ RECORD_FIELDS = [
 ]
 
 
+# Exports carry the words a clerk reads (非涉密), not the stored codes.
+CHOICE_DISPLAYS = {
+    name: f"get_{name}_display" for name in ("proposed_mode", "decided_mode", "secrecy_status", "decision")
+}
+
+
 class ReviewRecordPermissionPolicy(AgencyScopedPermissionPolicy):
     """Viewing is scoped to the user's agencies; nobody adds, changes or deletes a record here."""
 
@@ -75,10 +81,11 @@ class ReviewRecordViewSet(ModelViewSet):
     ]
     list_filter = ["agency", "stage", "decision", "secrecy_status", "decided_mode", "redaction_needed", "decided_at"]
     search_fields = ["item_title", "index_number", "reviewer_name", "comment"]
-    list_export = RECORD_FIELDS
+    list_export = [CHOICE_DISPLAYS.get(name, name) for name in RECORD_FIELDS]
     export_headings = {
         "statutory_reason_display": _("statutory reason"),
         "scope_display": _("disclosure scope"),
+        **{display: ReviewRecord._meta.get_field(name).verbose_name for name, display in CHOICE_DISPLAYS.items()},
     }
     export_filename = "review-register"
     ordering = ["-decided_at", "-pk"]

@@ -25,14 +25,13 @@ def findings_html(findings):
 
 
 def blocked_message(findings):
-    return format_html(
-        "{} {}",
-        _(
-            "This content carries secrecy markings and cannot be submitted for publication "
-            "(涉密不上网). Remove the classified content or stop the publication:"
-        ),
-        findings_html(findings),
+    """Plain text: Wagtail lists form errors escaped, so the markings are set off with 【】."""
+    intro = _(
+        "This content carries secrecy markings and cannot be submitted for publication "
+        "(涉密不上网). Remove the classified content or stop the publication:"
     )
+    found = "；".join(f"{finding.source}：{finding.highlighted_text()}" for finding in findings)
+    return f"{intro} {found}"
 
 
 class ScreenedPageForm(WagtailAdminPageForm):

@@ -43,7 +43,9 @@ def world(catalogue, agency):
     rejected.current_workflow_task_state.reject(user=editor, comment="退回")
     held = factories.make_item(catalogue, title="涉密文件壬")
     PublicationHold.objects.create(page=held, reason="secret")
-    scheduled_item = factories.make_item(catalogue, title="定时文件癸", live=False, go_live_at=now + datetime.timedelta(days=2))
+    scheduled_item = factories.make_item(
+        catalogue, title="定时文件癸", live=False, go_live_at=now + datetime.timedelta(days=2)
+    )
     factories.publish(scheduled_item)
     return {
         "public": public_item,

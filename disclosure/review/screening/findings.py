@@ -54,5 +54,9 @@ class Finding:
             self.after,
         )
 
+    def highlighted_text(self):
+        """The same for plain-text channels (form errors, e-mail): the match between 【】."""
+        return f"…{self.before}【{self.match}】{self.after}…"
+
     def as_dict(self):
         return asdict(self)

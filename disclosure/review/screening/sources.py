@@ -50,7 +50,7 @@ def _linked_document_ids(html_values):
 def attachment_texts(documents):
     """(source, text) for each document; an unreadable one is reported, never silently skipped."""
     for document in documents:
-        source = _("Attachment: %(name)s") % {"name": document.filename}
+        source = _("Attachment: %(name)s") % {"name": document.title}
         try:
             yield source, document_text(document), None
         except (UnreadableDocument, OSError) as error:
