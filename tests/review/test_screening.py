@@ -2,12 +2,13 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db  # the sensitive-word list lives in the database
 
 from disclosure.attachments.extract import UnreadableDocument, extract_bytes
 from disclosure.models import SensitiveWord
 from disclosure.review.screening.scan import scan_text
 from tests.review.documents import docx_bytes, pdf_bytes, xlsx_bytes
+
+pytestmark = pytest.mark.django_db  # the sensitive-word list lives in the database
 
 
 def kinds(text):
