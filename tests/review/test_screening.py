@@ -2,7 +2,6 @@
 
 import pytest
 
-
 from disclosure.attachments.extract import UnreadableDocument, extract_bytes
 from disclosure.models import SensitiveWord
 from disclosure.review.screening.scan import scan_text
