@@ -6,6 +6,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.core.management import call_command
+from wagtail.models import TaskState
 
 from disclosure.models import AgencyPage, AnnouncementPage, CatalogueItemPage, DisclosureGuidePage
 
@@ -46,5 +47,8 @@ def test_seed_demo_builds_a_believable_county():
     assert CatalogueItemPage.objects.exclude(validity="valid").filter(replaced_by__isnull=False).exists()
     assert AgencyPage.objects.filter(parent_agency__isnull=False, kind="township").exists()
     assert "admin / gongkai-demo" in out.getvalue()
+    # Reviewers find a queue: one draft at 科室初审, one with personal data at 保密审查.
+    waiting = {state.task.name for state in TaskState.objects.filter(status="in_progress")}
+    assert waiting == {"县教育局科室初审", "县教育局保密审查"}
     call_command("seed_demo", stdout=out)  # a second run changes nothing
     assert CatalogueItemPage.objects.live().count() >= 300

@@ -25,11 +25,21 @@ from disclosure.models import (
     DisclosureSettings,
     Genre,
     PolicyInterpretation,
+    SensitiveWord,
     Topic,
 )
 
 from .codes import credit_code, org_code
-from .texts import COUNTY, FIXED_ITEMS, announcement_for, body_for, summary_for, title_for
+from .texts import (
+    COUNTY,
+    FIXED_ITEMS,
+    REVIEW_EXAMPLES,
+    REVIEW_SENSITIVE_WORDS,
+    announcement_for,
+    body_for,
+    summary_for,
+    title_for,
+)
 
 TOPIC_BY_KIND = {
     "education": "科技、教育",
@@ -158,7 +168,8 @@ class DemoSiteBuilder:
         for spec in AGENCIES:
             agencies[spec.slug] = self.build_agency(directory, spec, agencies.get(spec.parent_slug))
         self.build_home_announcements(home, agencies["xzfb"])
-        self.create_demo_users(agencies["jyj"])
+        users = self.create_demo_users(agencies["jyj"])
+        self.build_review_examples(agencies["jyj"], users)
         return agencies
 
     def build_agency(self, directory, spec, parent):
@@ -336,6 +347,7 @@ class DemoSiteBuilder:
         scheduled.save_revision().publish()
 
     def create_demo_users(self, agency):
+        users = {}
         User = get_user_model()
         admin, created = User.objects.get_or_create(
             username="admin", defaults={"is_superuser": True, "is_staff": True, "email": "admin@example.com"}
@@ -349,3 +361,27 @@ class DemoSiteBuilder:
             user.set_password(DEMO_PASSWORD)
             user.save()
             user.groups.add(*groups_of(agency, role))
+            users[role] = user
+        return users
+
+    def build_review_examples(self, agency, users):
+        """Two drafts in the 三审 chain, so reviewers find a queue: one fresh, one with personal data."""
+        for word, note in REVIEW_SENSITIVE_WORDS:
+            SensitiveWord.objects.get_or_create(word=word, defaults={"note": note})
+        catalogue = CatalogueIndexPage.objects.child_of(agency).get()
+        category = agency.catalogue_categories.get(code="0102")
+        workflow = agency.get_workflow()
+        for title, body, at_secrecy in REVIEW_EXAMPLES:
+            item = CatalogueItemPage(
+                title=title,
+                summary=title[:90],
+                generated_date=timezone.localdate(),
+                category=category,
+                body=body,
+                live=False,
+            )
+            catalogue.add_child(instance=item)
+            item.save_revision(user=users[AgencyRole.EDITOR])
+            workflow.start(item, users[AgencyRole.EDITOR])
+            if at_secrecy:
+                item.current_workflow_task_state.approve(user=users[AgencyRole.DEPARTMENT_REVIEWER], comment="同意。")

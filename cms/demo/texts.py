@@ -115,3 +115,26 @@ def announcement_for(rng, agency, year):
         pattern.format(county=COUNTY, subject=subject, year=year, last_year=year - 1, agency=agency),
         subject,
     )
+
+
+# Drafts waiting in the education bureau's review chain (title, body, already past 科室初审).
+REVIEW_EXAMPLES = [
+    (
+        f"关于{COUNTY}2026年秋季学期义务教育学校作息时间调整的通知",
+        "<p>各中小学校：</p><p>根据秋冬季节变化，自11月起各校作息时间统一调整，具体安排见附表。</p>",
+        False,
+    ),
+    (
+        f"关于{COUNTY}2026年度家庭经济困难学生资助对象的公示",
+        "<p>经学校初审、县教育局复核，拟确定以下学生为本年度资助对象，现予公示。</p>"
+        "<p>咨询联系人：周老师，联系电话13905780000。</p>"
+        "<p>受助学生：吴某某，身份证号332522201105060013，拟资助金额2000元。</p>",
+        True,
+    ),
+]
+
+REVIEW_SENSITIVE_WORDS = [
+    ("拆迁补偿", "涉及群众切身利益，发布前核对口径"),
+    ("内部掌握", "内部工作口径，不宜公开"),
+    ("征地", "涉及土地征收，需核对审批文件"),
+]
