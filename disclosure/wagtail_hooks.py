@@ -35,6 +35,11 @@ def refuse_non_public_documents(document, request):
         raise Http404
 
 
+@hooks.register("construct_page_action_menu")
+def hide_publish_button_under_review(menu_items, request, context):
+    gate.without_publish_button(menu_items, context)
+
+
 @hooks.register("before_publish_page")
 def publish_only_through_review(request, page):
     if gate.is_reviewed(page):

@@ -8,6 +8,8 @@ import io
 
 from django.core.cache import cache
 
+from ..encodings import decode
+
 MAX_CHARS = 500_000
 CACHE_SECONDS = 7 * 24 * 3600
 
@@ -54,12 +56,10 @@ def _xlsx(data):
 
 
 def _plain(data):
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableDocument("unknown text encoding")
+    text = decode(data)
+    if text is None:
+        raise UnreadableDocument("unknown text encoding")
+    return text
 
 
 READERS = {"pdf": _pdf, "docx": _docx, "xlsx": _xlsx, "txt": _plain, "csv": _plain}

@@ -46,8 +46,9 @@ def cutoffs(today=None):
     )
 
 
-def filter_items(items, status, today=None):
-    limits = cutoffs(today)
+def filter_items(items, status, limits=None):
+    """``limits``: precomputed :func:`cutoffs`, when one request filters several times."""
+    limits = limits or cutoffs()
     items = awaiting_publication(items)
     if status == OVERDUE:
         return items.filter(generated_date__lte=limits.overdue_until)

@@ -40,8 +40,11 @@ def stage_of(task):
     return ReviewStage.OTHER
 
 
-def _new_record(task_state, user, **fields):
-    page = task_state.revision.as_object() if task_state.revision_id else task_state.workflow_state.content_object
+def reviewed_version(task_state):
+    return task_state.revision.as_object() if task_state.revision_id else task_state.workflow_state.content_object
+
+
+def _new_record(task_state, page, user, **fields):
     return ReviewRecord.objects.create(
         page_id=page.pk,
         revision_id=task_state.revision_id,
@@ -55,7 +58,7 @@ def _new_record(task_state, user, **fields):
         reviewer=user,
         reviewer_name=(user.get_full_name() or user.get_username()) if user else "",
         **fields,
-    ), page
+    )
 
 
 def _log(page, record, task_state, user):
@@ -84,9 +87,10 @@ def record_secrecy_decision(
     **_ignored,
 ):
     """Keep the secrecy reviewer's decision; 涉密/不予公开 or a changed attribute send the item back."""
-    page = task_state.revision.as_object()
+    page = reviewed_version(task_state)
+    proposed = proposed_mode(page)
     withheld = secrecy_status == SecrecyStatus.SECRET or disclosure_mode == DisclosureMode.NOT_DISCLOSED
-    mismatch = disclosure_mode != proposed_mode(page)
+    mismatch = disclosure_mode != proposed
     notes = [comment.strip()] if comment.strip() else []
     if mismatch and not withheld:
         notes.append(
@@ -95,12 +99,13 @@ def record_secrecy_decision(
             )
             % {
                 "decided": DisclosureMode(disclosure_mode).label,
-                "proposed": DisclosureMode(proposed_mode(page)).label,
+                "proposed": DisclosureMode(proposed).label,
             }
         )
     decision = ReviewDecision.RETURNED if returned or withheld or mismatch else ReviewDecision.APPROVED
-    record, page = _new_record(
+    record = _new_record(
         task_state,
+        page,
         user,
         decided_mode=disclosure_mode,
         secrecy_status=secrecy_status,
@@ -127,7 +132,8 @@ def record_secrecy_decision(
 
 def record_step_decision(task_state, user, decision):
     """Department and leader steps (plain group approval tasks) are registered too."""
-    record, page = _new_record(task_state, user, decision=decision, comment=task_state.comment or "")
+    page = reviewed_version(task_state)
+    record = _new_record(task_state, page, user, decision=decision, comment=task_state.comment or "")
     _log(page, record, task_state, user)
     return record
 

@@ -17,6 +17,14 @@ def is_reviewed(page):
     return workflow is not None and workflow.active
 
 
+def without_publish_button(menu_items, context):
+    """Hide the Publish button where it would only be refused: the editor offers 提交审核 instead."""
+    page = context.get("page")
+    target = page if page is not None and page.pk else context.get("parent_page")
+    if target is not None and is_reviewed(target):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
 def refuse_direct_publish(request, page):
     messages.error(
         request,

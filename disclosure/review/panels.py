@@ -46,10 +46,11 @@ class PublicationDeadlinePanel(Component):
         items = CatalogueItemPage.objects.filter(agency__in=agencies_for_user(self.request.user))
         context = {"period": deadlines.period(), "list_url": reverse("catalogue_items:index")}
         try:
-            overdue = deadlines.filter_items(items, deadlines.OVERDUE).order_by("generated_date")
-            at_risk = deadlines.filter_items(items, deadlines.AT_RISK).order_by("generated_date")
+            limits = deadlines.cutoffs()
         except deadlines.CalendarNotCovered as error:
             return {**context, "calendar_error": str(error)}
+        overdue = deadlines.filter_items(items, deadlines.OVERDUE, limits).order_by("generated_date")
+        at_risk = deadlines.filter_items(items, deadlines.AT_RISK, limits).order_by("generated_date")
         for name, queryset in (("overdue", overdue), ("at_risk", at_risk)):
             rows = list(queryset.select_related("agency")[:ROWS])
             for item in rows:

@@ -20,15 +20,9 @@ class QueueEntry:
         return self.task_state.workflow_state.content_object
 
 
-def review_queue(user, today=None):
-    """Every step the user may act on, oldest first; those over the limit are flagged."""
+def _entries(states, today):
     today = today or timezone.localdate()
     limit = conf.get("REVIEW_WAIT_WORKING_DAYS")
-    states = (
-        TaskState.objects.reviewable_by(user)
-        .select_related("task", "workflow_state", "workflow_state__requested_by", "revision")
-        .order_by("started_at")
-    )
     entries = []
     for state in states:
         try:
@@ -39,14 +33,17 @@ def review_queue(user, today=None):
     return entries
 
 
+def review_queue(user, today=None):
+    """Every step the user may act on, oldest first; those over the limit are flagged."""
+    states = (
+        TaskState.objects.reviewable_by(user)
+        .select_related("task", "workflow_state", "workflow_state__requested_by", "revision")
+        .order_by("started_at")
+    )
+    return _entries(states, today)
+
+
 def waiting_too_long(today=None):
     """All in-progress steps over the limit, for the reminder e-mails."""
-    today = today or timezone.localdate()
-    limit = conf.get("REVIEW_WAIT_WORKING_DAYS")
-    for state in TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("task"):
-        try:
-            waited = working_days_between(timezone.localdate(state.started_at), today).working_days
-        except CalendarNotCovered:
-            continue
-        if waited > limit:
-            yield QueueEntry(state, waited, True)
+    states = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("task", "revision")
+    return [entry for entry in _entries(states, today) if entry.flagged]

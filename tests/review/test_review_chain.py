@@ -187,10 +187,11 @@ def test_announcements_and_agency_profiles_go_through_the_same_review(client, de
     assert announcement.live
     assert ReviewRecord.objects.filter(page=announcement, stage="secrecy", decision="approved").exists()
 
-    # The agency profile itself: the leader cannot publish a change directly.
+    # The agency profile itself is under the same workflow: even the leader is offered
+    # 提交审核 instead of a Publish button.
     desk.login(AgencyRole.LEADER)
-    edit = client.get(reverse("wagtailadmin_pages:edit", args=[agency.pk]))
-    assert edit.status_code == 200
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[agency.pk])).content.decode()
+    assert 'name="action-submit"' in edit and 'name="action-publish"' not in edit
     assert agency.get_workflow().name == "县教育局发布审查（三审）"
     assert [task.name for task in agency.get_workflow().tasks] == [
         "县教育局科室初审",

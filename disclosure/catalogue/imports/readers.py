@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from ...encodings import decode
+
 COLUMNS = [
     "agency_code",
     "category",
@@ -56,12 +58,10 @@ def _read_header(rows):
 
 
 def _decode(raw):
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFileError(_("The CSV file is neither UTF-8 nor GB18030 encoded."))
+    text = decode(raw)
+    if text is None:
+        raise ImportFileError(_("The CSV file is neither UTF-8 nor GB18030 encoded."))
+    return text
 
 
 class CsvReader:

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from ...attachments.extract import UnreadableDocument, document_text
 
@@ -57,22 +56,19 @@ def attachment_texts(documents):
             yield source, "", str(error)
 
 
-def _title_first(obj):
-    if isinstance(obj, Page):
-        yield str(Page._meta.get_field("title").verbose_name), obj.title
+def _rich_text_values(obj):
+    return [getattr(obj, f.attname, "") for f in obj._meta.concrete_fields if isinstance(f, RichTextField)]
 
 
 def texts_of_page(page):
     """(source, text, error) for a page object — e.g. a revision's ``as_object()``."""
     documents, html = [], []
-    yield from texts_of_page_fields(page)
-    html.extend(getattr(page, f.attname, "") for f in page._meta.concrete_fields if isinstance(f, RichTextField))
+    yield from ((source, text, None) for source, text in _field_texts(page))
+    html.extend(_rich_text_values(page))
     for relation in get_all_child_relations(page):
         for child in getattr(page, relation.get_accessor_name()).all():
             yield from ((s, t, None) for s, t in _field_texts(child, prefix=f"{child._meta.verbose_name}·"))
-            html.extend(
-                getattr(child, f.attname, "") for f in child._meta.concrete_fields if isinstance(f, RichTextField)
-            )
+            html.extend(_rich_text_values(child))
             documents.extend(_documents_on(child))
     documents.extend(_documents_by_id(_linked_document_ids(html)))
     yield from attachment_texts(_unique(documents))
@@ -82,8 +78,8 @@ def texts_of_form(form):
     """The same for a page form that is about to be submitted: its instance and its inline formsets."""
     documents, html = [], []
     page = form.instance
-    yield from texts_of_page_fields(page)
-    html.extend(getattr(page, f.attname, "") for f in page._meta.concrete_fields if isinstance(f, RichTextField))
+    yield from ((source, text, None) for source, text in _field_texts(page))
+    html.extend(_rich_text_values(page))
     for formset in getattr(form, "formsets", {}).values():
         for child_form in formset.forms:
             data = getattr(child_form, "cleaned_data", None) or {}
@@ -99,15 +95,6 @@ def texts_of_form(form):
                     yield f"{label}·{child_form.fields[name].label}", text, None
     documents.extend(_documents_by_id(_linked_document_ids(html)))
     yield from attachment_texts(_unique(documents))
-
-
-def texts_of_page_fields(page):
-    for source, text in _title_first(page):
-        yield source, text, None
-    title = str(Page._meta.get_field("title").verbose_name)
-    for source, text in _field_texts(page):
-        if source != title:
-            yield source, text, None
 
 
 def _documents_on(obj):

@@ -41,10 +41,3 @@ def find_sensitive_words(text, source):
         Finding.at("sensitive_word", source, text, m.start(), m.end(), note=_compiled["notes"].get(m.group(), ""))
         for m in pattern.finditer(text)
     ]
-
-
-def contains_sensitive_word(text):
-    """For public forms (interview questions): the first listed word in the text, or None."""
-    pattern = _pattern()
-    match = pattern.search(text) if pattern else None
-    return match.group() if match else None
