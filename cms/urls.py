@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.sitemap import sitemap_view
+from search import api_urls as search_api_urls
 from search import urls as search_urls
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("search/", include(search_urls)),
+    path("api/search/", include(search_api_urls)),
 ]
 
 if settings.DEBUG:

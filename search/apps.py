@@ -6,3 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "gongkai_search"
     verbose_name = _("Site search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

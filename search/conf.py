@@ -1,14 +1,30 @@
 """Settings of the search app: one namespaced dict, ``GONGKAI_SEARCH``, with documented defaults.
 
 Keys:
-    MAX_QUERY_LENGTH: longer queries are cut to this many characters.
+    MAX_QUERY_LENGTH: longer queries are cut to this many characters (never an error).
     PAGE_SIZE: results per page.
-    MAX_RESULTS: how many ranked results are considered before the visibility rule filters them.
+    MAX_PAGE: the deepest page anyone may ask for (deeper pages cost the database and help no one).
+    HOT_QUERY_DAYS: how far back the hot-query list (热搜) looks.
+    HOT_QUERY_COUNT: how many hot queries are shown.
+    LOG_KEEP_DAYS: search-log rows older than this are deleted by the nightly reconcile task.
+    SUGGESTION_COUNT: as-you-type suggestions returned.
+    RATE_LIMIT: searches per client address (django-ratelimit syntax, e.g. "60/m").
+    SNIPPET_LENGTH: characters of text around the first match in a result.
 """
 
 from django.conf import settings
 
-DEFAULTS = {"MAX_QUERY_LENGTH": 100, "PAGE_SIZE": 10, "MAX_RESULTS": 200}
+DEFAULTS = {
+    "MAX_QUERY_LENGTH": 100,
+    "PAGE_SIZE": 10,
+    "MAX_PAGE": 100,
+    "HOT_QUERY_DAYS": 30,
+    "HOT_QUERY_COUNT": 10,
+    "LOG_KEEP_DAYS": 90,
+    "SUGGESTION_COUNT": 8,
+    "RATE_LIMIT": "60/m",
+    "SNIPPET_LENGTH": 120,
+}
 
 
 def get(key):

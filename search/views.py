@@ -1,26 +1,79 @@
-from django.core.paginator import Paginator
-from django.shortcuts import render
-from wagtail.models import Page
+"""The public search page, its JSON API and as-you-type suggestions: thin wrappers over ``service``."""
 
-from disclosure.visibility import public_pages
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_ratelimit.core import is_ratelimited
 
 from . import conf
+from .forms import SearchForm
+from .presenting import Links, facet_groups, outcome_json, sort_options
+from .queries.hot import hot_queries
+from .service import run_search
+from .suggest import suggestions
 
 
-def search_public_pages(query, limit=None):
-    """Rank live pages with the search backend, then keep only what the visibility rule allows.
-
-    The rule has conditions the search index cannot filter on (expiry by time, 不予公开),
-    so it is applied to the ranked ids rather than inside the backend query.
-    """
-    ranked = [page.pk for page in Page.objects.live().search(query)[: limit or conf.get("MAX_RESULTS")]]
-    visible = public_pages(Page.objects.filter(pk__in=ranked)).specific().in_bulk()
-    return [visible[pk] for pk in ranked if pk in visible]
+def _limited(request):
+    return is_ratelimited(request, group="gongkai-search", key="ip", rate=conf.get("RATE_LIMIT"), increment=True)
 
 
+def _too_many_message():
+    return _("Too many searches from your address. Please wait a minute and try again.")
+
+
+def _run(form):
+    data = form.cleaned_data
+    return run_search(data["q"], form.selected_filters(), data["sort"], data["page"])
+
+
+@require_GET
 def search_view(request):
-    query = (request.GET.get("q") or "").strip()[: conf.get("MAX_QUERY_LENGTH")]
-    page_obj = None
-    if query:
-        page_obj = Paginator(search_public_pages(query), conf.get("PAGE_SIZE")).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "page_obj": page_obj})
+    form = SearchForm(request.GET)
+    context = {
+        "form": form,
+        "hot_queries": hot_queries(),
+        "query": request.GET.get("q", "")[: conf.get("MAX_QUERY_LENGTH")],
+    }
+    if _limited(request):
+        context["error"] = _too_many_message()
+        return render(request, "search/search.html", context, status=429)
+    if not form.is_valid():
+        context["errors"] = [message for messages in form.error_messages().values() for message in messages]
+        return render(request, "search/search.html", context, status=400)
+    outcome = _run(form)
+    links = Links(outcome)
+    context.update(
+        query=outcome.query,
+        outcome=outcome,
+        facet_groups=facet_groups(outcome, links),
+        sort_options=sort_options(outcome, links),
+        previous_url=links.page(outcome.page - 1) if outcome.page > 1 else None,
+        next_url=links.page(outcome.page + 1) if outcome.page < outcome.num_pages else None,
+        near_links=[(near, links.url(q=near)) for near in outcome.near_queries],
+        result_start=(outcome.page - 1) * outcome.page_size + 1,
+    )
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def search_api(request):
+    if _limited(request):
+        return JsonResponse({"error": _too_many_message()}, status=429)
+    form = SearchForm(request.GET)
+    unknown = sorted(set(request.GET) - set(form.fields))
+    if unknown:
+        message = _("Unknown parameter: %(names)s") % {"names": ", ".join(unknown)}
+        return JsonResponse({"error": message, "fields": {name: [message] for name in unknown}}, status=400)
+    if not form.is_valid():
+        return JsonResponse({"error": _("Some parameters are not valid."), "fields": form.error_messages()}, status=400)
+    return JsonResponse(outcome_json(_run(form)), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def suggest_api(request):
+    if _limited(request):
+        return JsonResponse({"error": _too_many_message()}, status=429)
+    return JsonResponse(
+        {"suggestions": suggestions(request.GET.get("q", ""))}, json_dumps_params={"ensure_ascii": False}
+    )

@@ -29,7 +29,7 @@ def test_embedded_default_is_sqlite_a_file_broker_and_the_database_search(reload
     dev = reload_settings()
     assert dev.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert dev.CELERY_BROKER_URL == "filesystem://"
-    assert dev.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert dev.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.database"
     assert "publish-scheduled-content" in dev.CELERY_BEAT_SCHEDULE
     assert dev.LANGUAGE_CODE == "zh-hans" and dev.TIME_ZONE == "Asia/Shanghai"
 

@@ -151,19 +151,20 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 DATE_FORMAT = "Y-m-d"
 DATETIME_FORMAT = "Y-m-d H:i"
 
-# Search: the embedded database backend by default; Elasticsearch when ELASTICSEARCH_URL is set.
+# Search: the embedded database backend (jieba-segmented) by default; Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
+            "CHINESE_ANALYZER": env_str("ELASTICSEARCH_CHINESE_ANALYZER", "cjk"),
             "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "gongkai_"),
             "TIMEOUT": 10,
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # Celery: a real broker in production (CELERY_BROKER_URL or REDIS_URL); see dev.py for the embedded default.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or None

@@ -1,0 +1,65 @@
+"""The facets a citizen narrows results by: which exist, how they are counted and labelled."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.agencies.models import AgencyPage
+from disclosure.catalogue.choices import Validity
+from disclosure.catalogue.taxonomy import CatalogueCategory, Genre
+
+from .documents.models import DocumentKind
+
+
+def _from_choices(choices):
+    labels = dict(choices)
+    return lambda values: {value: str(labels.get(value, value)) for value in values}
+
+
+def _from_model(model, label_field):
+    return lambda values: dict(model.objects.filter(pk__in=values).values_list("pk", label_field))
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # URL parameter and API key
+    field: str  # PublicDocument filter field (attname)
+    label: str
+    labels: object  # callable: values -> {value: label}
+    newest_first: bool = False
+
+
+FACETS = (
+    Facet("kind", "kind", _("Content type"), _from_choices(DocumentKind.choices)),
+    Facet("agency", "agency_id", _("Agency"), _from_model(AgencyPage, "title")),
+    Facet("category", "category_id", _("Category"), _from_model(CatalogueCategory, "name")),
+    Facet("year", "year", _("Year"), lambda values: {value: str(value) for value in values}, newest_first=True),
+    Facet("genre", "genre_id", _("Genre (体裁)"), _from_model(Genre, "name")),
+    Facet("validity", "validity", _("Validity (有效性)"), _from_choices(Validity.choices)),
+)
+
+
+@dataclass
+class FacetValue:
+    value: object
+    label: str
+    count: int
+    selected: bool
+
+
+def count_facets(results, selected):
+    """{facet name: [FacetValue…]} over all matches of ``results`` (a modelsearch result set)."""
+    counted = {}
+    for facet in FACETS:
+        counts = {value: count for value, count in results.facet(facet.field).items() if value not in (None, "")}
+        labels = facet.labels(list(counts))
+        values = [
+            FacetValue(value, labels.get(value, str(value)), count, str(value) == str(selected.get(facet.name) or ""))
+            for value, count in counts.items()
+        ]
+        if facet.newest_first:
+            values.sort(key=lambda item: item.value, reverse=True)
+        else:
+            values.sort(key=lambda item: (-item.count, item.label))
+        counted[facet.name] = values
+    return counted

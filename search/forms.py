@@ -1,0 +1,53 @@
+"""The search parameters, validated the same way for the page and the JSON API."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.catalogue.choices import Validity
+
+from . import conf
+from .documents.models import DocumentKind
+from .queries.parse import clean
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    CHOICES = [(RELEVANCE, _("Most relevant")), (NEWEST, _("Newest first"))]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), required=False, strip=True)
+    kind = forms.ChoiceField(label=_("Content type"), required=False, choices=[("", "")] + DocumentKind.choices)
+    agency = forms.IntegerField(label=_("Agency"), required=False, min_value=1, max_value=2**31 - 1)
+    category = forms.IntegerField(label=_("Category"), required=False, min_value=1, max_value=2**31 - 1)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1949, max_value=2100)
+    genre = forms.IntegerField(label=_("Genre (体裁)"), required=False, min_value=1, max_value=2**31 - 1)
+    validity = forms.ChoiceField(label=_("Validity (有效性)"), required=False, choices=[("", "")] + Validity.choices)
+    sort = forms.ChoiceField(label=_("Sort"), required=False, choices=Sort.CHOICES)
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
+
+    FILTERS = ("kind", "agency", "category", "year", "genre", "validity")
+
+    def clean_q(self):
+        # Over-long or odd input is cut and cleaned, never refused: a citizen pasting a whole
+        # paragraph still gets results.
+        return clean(self.cleaned_data.get("q"), conf.get("MAX_QUERY_LENGTH"))
+
+    def clean_sort(self):
+        return self.cleaned_data.get("sort") or Sort.RELEVANCE
+
+    def clean_page(self):
+        page = self.cleaned_data.get("page") or 1
+        if page > conf.get("MAX_PAGE"):
+            raise forms.ValidationError(
+                _("Only the first %(max)d pages of results can be shown; narrow the search instead."),
+                params={"max": conf.get("MAX_PAGE")},
+            )
+        return page
+
+    def selected_filters(self):
+        return {name: self.cleaned_data[name] for name in self.FILTERS if self.cleaned_data.get(name) not in (None, "")}
+
+    def error_messages(self):
+        return {name: [str(message) for message in messages] for name, messages in self.errors.items()}

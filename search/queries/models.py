@@ -1,0 +1,89 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+_TERM_SEPARATORS = re.compile(r"[\s,，、;；/|]+")
+
+
+def split_terms(text):
+    """Terms typed one per line or separated by commas or 、; duplicates dropped, order kept."""
+    terms = []
+    for term in _TERM_SEPARATORS.split(text or ""):
+        term = term.strip()
+        if term and term not in terms:
+            terms.append(term)
+    return terms
+
+
+class SynonymGroup(models.Model):
+    """Words citizens and agencies use for one thing (低保, 最低生活保障); a query for one finds all.
+
+    Applied when a query is made, on every backend, so an edit works at once without reindexing.
+    """
+
+    terms = models.TextField(
+        _("terms"), help_text=_("Two or more words that mean the same, separated by commas or one per line.")
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return " ↔ ".join(self.term_list)
+
+    @property
+    def term_list(self):
+        return split_terms(self.terms)
+
+    def clean(self):
+        terms = self.term_list
+        if len(terms) < 2:
+            raise ValidationError({"terms": _("A synonym group needs at least two different words.")})
+        too_long = [term for term in terms if len(term) > 30]
+        if too_long:
+            raise ValidationError(
+                {"terms": _("Words may be at most 30 characters: %(words)s") % {"words": "、".join(too_long)}}
+            )
+        self.terms = "\n".join(terms)
+
+
+class BlockedQuery(models.Model):
+    """A word or phrase that must never appear among the hot queries (热搜) or suggestions."""
+
+    phrase = models.CharField(_("phrase"), max_length=100, unique=True)
+    match_anywhere = models.BooleanField(
+        _("block queries containing it"),
+        default=True,
+        help_text=_("Block every query that contains the phrase, not only the exact query."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("blocked hot query")
+        verbose_name_plural = _("blocked hot queries")
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+
+class SearchQueryLog(models.Model):
+    """One public search, kept for the hot-query list; no visitor data is stored."""
+
+    query = models.CharField(_("query"), max_length=100, db_index=True)
+    hits = models.PositiveIntegerField(_("results"))
+    searched_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search log")
+        ordering = ["-searched_at"]
+
+    def __str__(self):
+        return self.query

@@ -1,0 +1,200 @@
+"""Public search, without HTTP: the page and the JSON API both call :func:`run_search`.
+
+Order of a result list: items whose 文号 or 索引号 *is* the query come first, then the
+backend's ranking of documents containing every word of the query (or, when none does,
+any of them — ``relaxed``). Only ``PublicDocument`` rows are searched, and those exist
+only for what the public may see (``search.documents``).
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from disclosure.catalogue.taxonomy import CatalogueCategory
+
+from . import conf
+from .documents.models import DocumentKind, PublicDocument
+from .facets import FACETS, count_facets
+from .forms import Sort
+from .highlight import mark, snippet
+from .queries.hot import hot_queries, is_blocked, log_query
+from .queries.parse import parse
+
+
+@dataclass
+class Hit:
+    document: PublicDocument
+    title_html: str
+    snippet_html: str
+    exact: bool = False
+
+    @property
+    def kind_label(self):
+        return DocumentKind(self.document.kind).label
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    filters: dict
+    sort: str
+    page: int
+    page_size: int
+    total: int = 0
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    relaxed: bool = False
+    exact_match: bool = False
+    near_queries: list = field(default_factory=list)
+    guides: list = field(default_factory=list)
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.total / self.page_size))
+
+    @property
+    def searched(self):
+        return bool(self.query or self.filters)
+
+
+def public_documents():
+    """Documents not past their expiry: an expiry takes effect at once, before any sync runs."""
+    now = timezone.now()
+    return PublicDocument.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+
+def _category_and_descendants(category_id):
+    ids, frontier = {category_id}, {category_id}
+    while frontier:
+        frontier = set(CatalogueCategory.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return ids
+
+
+def filtered_documents(filters):
+    documents = public_documents()
+    for facet in FACETS:
+        value = filters.get(facet.name)
+        if value in (None, ""):
+            continue
+        if facet.name == "category":
+            documents = documents.filter(category__in=_category_and_descendants(value))
+        else:
+            documents = documents.filter(**{facet.field: value})
+    return documents
+
+
+def _exact_matches(documents, parsed):
+    lookups = Q()
+    if parsed.doc_number_key:
+        lookups |= Q(doc_number_key=parsed.doc_number_key)
+    if parsed.index_number:
+        lookups |= Q(index_number__iexact=parsed.index_number)
+    if not lookups:
+        return []
+    return list(documents.filter(lookups).order_by("-published_at")[:5])
+
+
+def _ranked(documents, parsed, sort, operator):
+    if sort == Sort.NEWEST:
+        return documents.order_by("-published_at", "-pk").search(
+            parsed.backend_query(operator), order_by_relevance=False
+        )
+    return documents.search(parsed.backend_query(operator))
+
+
+def _page_of(pinned, ranked, total, page, size):
+    start = (page - 1) * size
+    head = pinned[start : start + size]
+    ranked_start = max(0, start - len(pinned))
+    rest = list(ranked[ranked_start : ranked_start + size - len(head)]) if total > len(pinned) else []
+    return head, rest
+
+
+def _queryset_facets(documents):
+    class Counts:
+        @staticmethod
+        def facet(field_name):
+            rows = documents.order_by().values(field_name).annotate(n=Count("pk"))
+            return {row[field_name]: row["n"] for row in rows}
+
+    return Counts
+
+
+def _near_queries(parsed, filters):
+    """Single words of the query that do find something, then hot queries sharing a word with it."""
+    near = []
+    documents = filtered_documents(filters)
+    for alternatives in parsed.units:
+        for term in alternatives:
+            if term != parsed.text and documents.search(term).count():
+                near.append(term)
+                break
+    words = {term for alternatives in parsed.units for term in alternatives}
+    for hot in hot_queries(limit=50):
+        if hot not in near and hot != parsed.text and any(word in hot or hot in word for word in words):
+            near.append(hot)
+    return near[:6]
+
+
+def _guides(filters):
+    guides = public_documents().filter(kind=DocumentKind.GUIDE)
+    if filters.get("agency"):
+        own = guides.filter(agency=filters["agency"])
+        if own.exists():
+            return list(own)
+    return list(guides.order_by("agency_name")[:5])
+
+
+def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
+    filters = dict(filters or {})
+    size = conf.get("PAGE_SIZE")
+    parsed = parse(query, conf.get("MAX_QUERY_LENGTH"))
+    outcome = SearchOutcome(query=parsed.text, filters=filters, sort=sort, page=page, page_size=size)
+    documents = filtered_documents(filters)
+
+    if parsed.is_empty:
+        if not filters:
+            return outcome
+        # Browsing by facets alone: newest first.
+        browse = documents.order_by("-published_at", "-pk")
+        outcome.total = browse.count()
+        outcome.page = min(page, outcome.num_pages)
+        start = (outcome.page - 1) * size
+        outcome.hits = [
+            Hit(doc, mark(doc.title, []), snippet([doc.summary, doc.body], [])) for doc in browse[start : start + size]
+        ]
+        outcome.facets = count_facets(_queryset_facets(documents), filters)
+        return outcome
+
+    pinned = _exact_matches(documents, parsed) if sort == Sort.RELEVANCE else []
+    remaining = documents.exclude(pk__in=[doc.pk for doc in pinned])
+    ranked = _ranked(remaining, parsed, sort, "and")
+    found = ranked.count()
+    if not found and not pinned and len(parsed.units) > 1:
+        ranked = _ranked(remaining, parsed, sort, "or")
+        found = ranked.count()
+        outcome.relaxed = found > 0
+
+    outcome.total = len(pinned) + found
+    outcome.exact_match = bool(pinned)
+    outcome.page = min(page, outcome.num_pages)
+    head, rest = _page_of(pinned, ranked, outcome.total, outcome.page, size)
+    terms = parsed.highlight_terms()
+    length = conf.get("SNIPPET_LENGTH")
+    outcome.hits = [
+        Hit(doc, mark(doc.title, terms), snippet([doc.summary, doc.body], terms, length), exact=doc in pinned)
+        for doc in head + rest
+    ]
+    if found:
+        outcome.facets = count_facets(ranked, filters)
+    elif pinned:
+        outcome.facets = count_facets(_queryset_facets(documents.filter(pk__in=[doc.pk for doc in pinned])), filters)
+    if not outcome.total:
+        outcome.near_queries = [near for near in _near_queries(parsed, filters) if not is_blocked(near)]
+        outcome.guides = _guides(filters)
+    if log and page == 1 and not filters:
+        log_query(parsed.text, outcome.total)
+    return outcome
