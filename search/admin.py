@@ -54,8 +54,6 @@ class SearchLogViewSet(ModelViewSet):
     form_fields = ["query"]
     list_per_page = 100
 
-    permission_policy = ReadOnlyPolicy(SearchQueryLog)
-
 
 class SearchAdminGroup(ViewSetGroup):
     menu_label = _("Site search")

@@ -11,15 +11,18 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from disclosure.catalogue.taxonomy import CatalogueCategory
+from disclosure.visibility import public_pages
 
 from . import conf
+from .documents.dispatch import request_sync
 from .documents.models import DocumentKind, PublicDocument
 from .facets import FACETS, count_facets
 from .forms import Sort
 from .highlight import mark, snippet
-from .queries.hot import hot_queries, is_blocked, log_query
+from .queries.hot import hot_queries, log_query
 from .queries.parse import parse
 
 
@@ -65,6 +68,21 @@ def public_documents():
     return PublicDocument.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
 
+def still_public(documents):
+    """Drop documents whose page stopped being public since the last sync (and have them synced).
+
+    The index follows events; this check on the few rows actually shown makes a missed or
+    late event (an expiry passing, a direct database change) invisible to citizens.
+    """
+    documents = list(documents)
+    ids = [document.pk for document in documents]
+    visible = set(public_pages(Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    stale = [pk for pk in ids if pk not in visible]
+    if stale:
+        request_sync(*stale)
+    return [document for document in documents if document.pk in visible]
+
+
 def _category_and_descendants(category_id):
     ids, frontier = {category_id}, {category_id}
     while frontier:
@@ -99,7 +117,7 @@ def _exact_matches(documents, parsed):
 
 def _ranked(documents, parsed, sort, operator):
     if sort == Sort.NEWEST:
-        return documents.order_by("-published_at", "-pk").search(
+        return documents.order_by("-published_at", "-page_id").search(
             parsed.backend_query(operator), order_by_relevance=False
         )
     return documents.search(parsed.backend_query(operator))
@@ -123,20 +141,14 @@ def _queryset_facets(documents):
     return Counts
 
 
-def _near_queries(parsed, filters):
-    """Single words of the query that do find something, then hot queries sharing a word with it."""
-    near = []
-    documents = filtered_documents(filters)
-    for alternatives in parsed.units:
-        for term in alternatives:
-            if term != parsed.text and documents.search(term).count():
-                near.append(term)
-                break
-    words = {term for alternatives in parsed.units for term in alternatives}
-    for hot in hot_queries(limit=50):
-        if hot not in near and hot != parsed.text and any(word in hot or hot in word for word in words):
-            near.append(hot)
-    return near[:6]
+def _bigrams(text):
+    return {text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2].strip()}
+
+
+def _near_queries(parsed):
+    """Popular queries that share a two-character word with this one (nothing matched it at all)."""
+    wanted = _bigrams(parsed.text)
+    return [hot for hot in hot_queries(limit=50) if hot != parsed.text and _bigrams(hot) & wanted][:6]
 
 
 def _guides(filters):
@@ -144,8 +156,8 @@ def _guides(filters):
     if filters.get("agency"):
         own = guides.filter(agency=filters["agency"])
         if own.exists():
-            return list(own)
-    return list(guides.order_by("agency_name")[:5])
+            return still_public(own)
+    return still_public(guides.order_by("agency_name")[:5])
 
 
 def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
@@ -159,7 +171,7 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
         if not filters:
             return outcome
         # Browsing by facets alone: newest first.
-        browse = documents.order_by("-published_at", "-pk")
+        browse = documents.order_by("-published_at", "-page_id")
         outcome.total = browse.count()
         outcome.page = min(page, outcome.num_pages)
         start = (outcome.page - 1) * size
@@ -184,16 +196,19 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
     head, rest = _page_of(pinned, ranked, outcome.total, outcome.page, size)
     terms = parsed.highlight_terms()
     length = conf.get("SNIPPET_LENGTH")
+    shown = still_public(head + rest)
+    # Rows found stale were dropped (and sent for sync); they must not be counted either.
+    outcome.total -= len(head) + len(rest) - len(shown)
     outcome.hits = [
         Hit(doc, mark(doc.title, terms), snippet([doc.summary, doc.body], terms, length), exact=doc in pinned)
-        for doc in head + rest
+        for doc in shown
     ]
     if found:
         outcome.facets = count_facets(ranked, filters)
     elif pinned:
         outcome.facets = count_facets(_queryset_facets(documents.filter(pk__in=[doc.pk for doc in pinned])), filters)
     if not outcome.total:
-        outcome.near_queries = [near for near in _near_queries(parsed, filters) if not is_blocked(near)]
+        outcome.near_queries = _near_queries(parsed)
         outcome.guides = _guides(filters)
     if log and page == 1 and not filters:
         log_query(parsed.text, outcome.total)

@@ -22,6 +22,14 @@ def _too_many_message():
     return _("Too many searches from your address. Please wait a minute and try again.")
 
 
+def _form(request):
+    # NUL and other control characters are cleaned out of the query rather than refused.
+    data = request.GET.copy()
+    if "q" in data:
+        data["q"] = data["q"].replace("\x00", " ")
+    return SearchForm(data)
+
+
 def _run(form):
     data = form.cleaned_data
     return run_search(data["q"], form.selected_filters(), data["sort"], data["page"])
@@ -29,7 +37,7 @@ def _run(form):
 
 @require_GET
 def search_view(request):
-    form = SearchForm(request.GET)
+    form = _form(request)
     context = {
         "form": form,
         "hot_queries": hot_queries(),
@@ -60,7 +68,7 @@ def search_view(request):
 def search_api(request):
     if _limited(request):
         return JsonResponse({"error": _too_many_message()}, status=429)
-    form = SearchForm(request.GET)
+    form = _form(request)
     unknown = sorted(set(request.GET) - set(form.fields))
     if unknown:
         message = _("Unknown parameter: %(names)s") % {"names": ", ".join(unknown)}

@@ -178,6 +178,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure.tasks.publish_scheduled_content",
         "schedule": float(env_str("GONGKAI_SCHEDULE_INTERVAL_SECONDS", "60")),
     },
+    "reconcile-public-search": {
+        "task": "search.tasks.reconcile_public_index",
+        "schedule": float(env_str("GONGKAI_SEARCH_RECONCILE_SECONDS", "600")),
+    },
     "remind-waiting-reviews": {
         "task": "disclosure.tasks.remind_waiting_reviews",
         "schedule": crontab(hour=8, minute=30),

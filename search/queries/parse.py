@@ -33,7 +33,7 @@ def clean(text, max_length):
 @dataclass
 class ParsedQuery:
     text: str
-    units: list = field(default_factory=list)  # each: tuple of alternatives (one, or a synonym group)
+    units: list = field(default_factory=list)  # each: a word, or the words of one synonym group
     doc_number_key: str = ""
     index_number: str = ""
 
@@ -96,7 +96,13 @@ def parse(raw, max_length=100):
     compact = text.replace(" ", "")
     if _INDEX_NUMBER.match(compact) and any(ch.isdigit() for ch in compact):
         parsed.index_number = compact
-    units = _split_on_synonyms(text, synonym_table())
-    # A unit of only punctuation or function words would match nothing; drop it.
-    parsed.units = [unit for unit in units if any(query_words(term) for term in unit)]
+    units = []
+    for unit in _split_on_synonyms(text, synonym_table()):
+        if len(unit) > 1:
+            units.append(unit)
+        else:
+            # Plain text becomes one unit per word, so a relaxed retry can drop words;
+            # punctuation and function words (的, 关于…) match nothing and are left out.
+            units.extend((word,) for word in query_words(unit[0]) if word not in {u[0] for u in units})
+    parsed.units = units
     return parsed

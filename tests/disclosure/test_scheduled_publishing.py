@@ -1,18 +1,14 @@
 import datetime
-import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
-from celery.signals import task_postrun
 from django.conf import settings
-from django.db import connections
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from cms.celery import app
 from disclosure.models import AnnouncementPage
 from disclosure.tasks import publish_scheduled_content
 from tests import factories
+from tests.celery_worker import real_worker, wait_until
 
 
 def make_due_and_expiring_announcements():
@@ -60,18 +56,7 @@ def test_beat_runs_the_task_every_minute_by_default():
 def test_the_task_runs_through_the_configured_broker_and_a_real_worker():
     """With CI's RabbitMQ/Redis (CELERY_BROKER_URL) this goes over the network; locally over memory://."""
     scheduled, expiring = make_due_and_expiring_announcements()
-
-    def close_worker_connections(**kwargs):
-        # Runs in the worker thread: its connection would otherwise outlive the test database.
-        connections.close_all()
-
-    task_postrun.connect(close_worker_connections, weak=False)
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            publish_scheduled_content.delay()
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and not AnnouncementPage.objects.get(pk=scheduled.pk).live:
-                time.sleep(0.2)
-    finally:
-        task_postrun.disconnect(close_worker_connections)
+    with real_worker():
+        publish_scheduled_content.delay()
+        wait_until(lambda: AnnouncementPage.objects.get(pk=scheduled.pk).live)
     assert_executed_and_logged(scheduled, expiring)

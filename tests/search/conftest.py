@@ -4,6 +4,11 @@ from tests import factories
 
 
 @pytest.fixture
+def column(agency):
+    return factories.make_announcement_column(agency)
+
+
+@pytest.fixture
 def guide(agency):
     return factories.make_guide(agency)
 
@@ -15,4 +20,6 @@ def search_json(client, **params):
 
 
 def titles(client, query, **params):
-    return [result["title"] for result in search_json(client, q=query, **params)["results"]]
+    """Titles of documents containing every word of ``query`` (partial, relaxed matches don't count)."""
+    data = search_json(client, q=query, **params)
+    return [] if data["relaxed"] else [result["title"] for result in data["results"]]
