@@ -22,7 +22,9 @@ USER_DICTIONARY = Path(__file__).with_name("gov_terms.txt")
 #: Function words that carry no meaning in a query ("关于…的通知"); dropped on both sides.
 STOPWORDS = frozenset(
     "的 了 和 与 及 或 在 对 是 为 将 把 被 等 之 其 于 从 并 而 以 由 向 按 关于 有关 进一步 一 个 吗 呢 啊 怎么 如何 什么 哪里"
-    " 哪些 多少 可以 能否 是否 我 你 他 我们 要 请问".split()
+    " 哪些 多少 可以 能否 是否 我 你 他 我们 要 请问"
+    # Operators of search syntaxes citizens may have learnt elsewhere; here they are not words.
+    " and or not near".split()
 )
 
 _lock = threading.Lock()

@@ -1,0 +1,162 @@
+"""Elasticsearch: what Gongkai would send is tested as data; a live cluster is used when ELASTICSEARCH_URL is set.
+
+No Elasticsearch server can run on the development and CI machines, so the index settings,
+the mapping of the public index and the query bodies are checked here without a network.
+"""
+
+import os
+import uuid
+
+import pytest
+from django.test import override_settings
+
+from search.backends.elasticsearch import ANALYZERS, ChineseElasticsearchBackend, chinese_index_settings
+from search.models import PublicDocument
+from search.queries.parse import parse
+from search.service import filtered_documents
+
+ES_URL = os.environ.get("ELASTICSEARCH_URL")
+
+
+def backend(analyzer="cjk", **params):
+    return ChineseElasticsearchBackend(
+        {"URLS": ["http://es.invalid:9200"], "INDEX_PREFIX": "gongkai_", "CHINESE_ANALYZER": analyzer, **params}
+    )
+
+
+@pytest.mark.parametrize(
+    "analyzer, index_tokenizer, search_tokenizer",
+    [("ik", "ik_max_word", "ik_smart"), ("smartcn", "smartcn_tokenizer", "smartcn_tokenizer")],
+)
+def test_plugin_analyzers_become_the_index_defaults(analyzer, index_tokenizer, search_tokenizer):
+    analysis = backend(analyzer).settings["settings"]["analysis"]
+    assert analysis["analyzer"]["default"]["tokenizer"] == index_tokenizer
+    assert analysis["analyzer"]["default_search"]["tokenizer"] == search_tokenizer
+    assert analysis["analyzer"]["edgengram_analyzer"]["tokenizer"] == index_tokenizer
+    assert analysis["analyzer"]["edgengram_analyzer"]["filter"][-1] == "edgengram"
+    # Wagtail's own analyzers and filters are kept.
+    assert "ngram_analyzer" in analysis["analyzer"] and "edgengram" in analysis["filter"]
+
+
+def test_cjk_needs_no_plugin_and_is_the_default():
+    analysis = ChineseElasticsearchBackend({"URLS": ["http://es.invalid:9200"]}).settings["settings"]["analysis"]
+    assert analysis["analyzer"]["default"] == {"type": "cjk"}
+    assert "cjk_bigram" in analysis["analyzer"]["edgengram_analyzer"]["filter"]
+    used_tokenizers = {a.get("tokenizer") for a in ANALYZERS["cjk"].values()} - {None}
+    assert used_tokenizers <= {"standard"}
+
+
+def test_an_unknown_analyzer_is_refused_by_name():
+    with pytest.raises(ValueError, match="ik, smartcn, cjk"):
+        chinese_index_settings("jieba")
+
+
+def test_project_index_settings_still_merge_on_top():
+    settings = backend("ik", INDEX_SETTINGS={"settings": {"index": {"number_of_replicas": 2}}}).settings["settings"]
+    assert settings["index"]["number_of_replicas"] == 2
+    assert settings["analysis"]["analyzer"]["default"]["tokenizer"] == "ik_max_word"
+
+
+def test_public_index_mapping():
+    es = backend("ik")
+    assert es.get_index_for_model(PublicDocument).name == "gongkai_gongkai_search_publicdocument"
+    properties = es.mapping_class(PublicDocument).get_mapping()["properties"]
+    assert "_all_text_boost_10_0" in properties["title"]["copy_to"]
+    assert "_all_text_boost_5_0" in properties["doc_number"]["copy_to"]
+    assert properties["body"]["copy_to"] == "_all_text"
+    assert properties["title_edgengrams"]["search_analyzer"] == "default_search"
+    assert properties["_edgengrams"]["search_analyzer"] == "default_search"
+    for facet in ("kind", "validity"):
+        assert properties[f"{facet}_filter"]["type"] == "keyword"
+    for facet in ("agency_id", "category_id", "genre_id", "year"):
+        assert properties[f"{facet}_filter"]["type"] in {"integer", "long"}
+    assert properties["published_at_filter"]["type"] == "date"
+
+
+@pytest.mark.django_db
+def test_query_body_for_synonyms_and_filters(agency):
+    parsed = parse("低保 标准")  # 低保 ↔ 最低生活保障 is a default synonym group
+    documents = filtered_documents({"agency": agency.pk, "year": 2025, "kind": "catalogue"})
+    body = backend("ik").query_compiler_class(documents, parsed.backend_query()).get_query()
+    title_clause = next(
+        clause["bool"]["must"]
+        for clause in body["bool"]["must"]["dis_max"]["queries"]
+        if "_all_text_boost_10_0" in str(clause)
+    )
+    synonyms, plain = title_clause
+    assert [m["match"]["_all_text_boost_10_0"]["query"] for m in synonyms["bool"]["should"]] == ["低保", "最低生活保障"]
+    assert plain["match"]["_all_text_boost_10_0"] == {"query": "标准", "operator": "and", "boost": 10.0}
+    filters = str(body["bool"]["filter"])
+    assert f"'agency_id_filter': {agency.pk}" in filters and "'year_filter': 2025" in filters
+    assert "'kind_filter': 'catalogue'" in filters and "expires_at_filter" in filters
+
+
+@pytest.mark.django_db
+def test_relaxed_query_body_accepts_any_word():
+    parsed = parse("课后服务 潜艇")
+    body = backend().query_compiler_class(PublicDocument.objects.all(), parsed.backend_query("or")).get_query()
+    first = body["bool"]["must"]["dis_max"]["queries"][0]
+    assert [m["match"]["_all_text"]["query"] for m in first["bool"]["should"]] == ["课后服务", "潜艇"]
+
+
+def test_settings_select_the_chinese_backend_when_a_url_is_given(monkeypatch):
+    import importlib
+
+    from cms.settings import base
+
+    monkeypatch.setenv("ELASTICSEARCH_URL", "https://user:secret@es.example.gov.cn:9200")
+    monkeypatch.setenv("ELASTICSEARCH_CHINESE_ANALYZER", "ik")
+    try:
+        configured = importlib.reload(base).WAGTAILSEARCH_BACKENDS["default"]
+        assert configured["BACKEND"] == "search.backends.elasticsearch"
+        assert configured["CHINESE_ANALYZER"] == "ik"
+        assert configured["URLS"] == ["https://user:secret@es.example.gov.cn:9200"]
+    finally:
+        monkeypatch.delenv("ELASTICSEARCH_URL")
+        monkeypatch.delenv("ELASTICSEARCH_CHINESE_ANALYZER")
+        importlib.reload(base)
+
+
+needs_es = pytest.mark.skipif(
+    not ES_URL,
+    reason="ELASTICSEARCH_URL is not set: no Elasticsearch server on this machine. "
+    "The settings, mapping and query bodies are tested as data above; set ELASTICSEARCH_URL to run these.",
+)
+
+
+@needs_es
+@pytest.mark.django_db
+def test_live_cluster_finds_chinese_words_with_the_configured_analyzer(client, catalogue):
+    from search.documents.rebuild import rebuild
+    from tests import factories
+
+    prefix = f"gongkai_test_{uuid.uuid4().hex[:8]}_"
+    config = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ES_URL],
+            "INDEX_PREFIX": prefix,
+            "CHINESE_ANALYZER": os.environ.get("ELASTICSEARCH_CHINESE_ANALYZER", "cjk"),
+        }
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=config):
+        from modelsearch.backends import get_search_backend
+
+        es = get_search_backend()
+        try:
+            factories.make_item(catalogue, title="关于做好最低生活保障工作的通知", body="<p>落实保密审查制度。</p>")
+            factories.make_item(catalogue, title="关于开展消防安全检查的通知")
+            rebuild(backend=es)
+            es.get_index_for_model(PublicDocument).refresh()
+            from search.service import run_search
+
+            assert [hit.document.title for hit in run_search("保密审查", log=False).hits] == [
+                "关于做好最低生活保障工作的通知"
+            ]
+            assert [hit.document.title for hit in run_search("低保", log=False).hits] == [
+                "关于做好最低生活保障工作的通知"
+            ]
+            facets = run_search("通知", log=False).facets
+            assert sum(value.count for value in facets["kind"]) == 2
+        finally:
+            es.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
