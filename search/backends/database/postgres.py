@@ -1,0 +1,98 @@
+"""PostgreSQL full-text search, segmented."""
+
+from django.db.models.sql import InsertQuery
+from modelsearch.backends.database.postgres import postgres as pg
+from modelsearch.backends.database.postgres import query as pg_query
+from modelsearch.query import PlainText
+from modelsearch.utils import get_content_type_pk
+
+from ...analysis.segment import index_text
+from .query import fts_query
+
+
+class SegmentingPostgresIndexer(pg.ObjectIndexer):
+    def prepare_value(self, value):
+        return index_text(super().prepare_value(value))
+
+
+class PostgresRawQuery(pg_query.Lexeme):
+    """An already-built ``to_tsquery`` string; inversion (NOT) wraps the whole group."""
+
+    def as_sql(self, compiler, connection):
+        return "%s", [f"!{self.value}" if self.invert else self.value]
+
+
+def _tsquery_quote(token):
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+class SegmentingPostgresIndex(pg.PostgresIndex):
+    indexer_class = SegmentingPostgresIndexer
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(pg.IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            vectors = []
+            for field_name in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(pg.IndexEntry._meta.get_field(field_name), getattr(indexer, field_name))
+                sql, value_params = value.as_sql(compiler, self.write_connection)
+                vectors.append(sql)
+                params.extend(value_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {pg.IndexEntry._meta.db_table}
+                    (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+                (VALUES {", ".join(rows)})
+                ON CONFLICT (content_type_id, object_id)
+                DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete,
+                              body = EXCLUDED.body, title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
+                """,
+                params,
+            )
+        self._refresh_title_norms()
+
+
+class PostgresQueryMixin:
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText):
+            text = fts_query(
+                query.query_string,
+                query.operator,
+                and_="&",
+                or_="|",
+                quote=_tsquery_quote,
+                prefix_mark=":*" if self.LAST_TERM_IS_PREFIX else "",
+            )
+            if not text:
+                return None
+            return pg.SearchQuery(PostgresRawQuery(text, invert=invert), search_type="raw", config=config)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+
+class SegmentingPostgresQueryCompiler(PostgresQueryMixin, pg.PostgresSearchQueryCompiler):
+    pass
+
+
+class SegmentingPostgresAutocompleteCompiler(PostgresQueryMixin, pg.PostgresAutocompleteQueryCompiler):
+    pass
+
+
+class SegmentingPostgresSearchBackend(pg.PostgresSearchBackend):
+    query_compiler_class = SegmentingPostgresQueryCompiler
+    autocomplete_query_compiler_class = SegmentingPostgresAutocompleteCompiler
+    index_class = SegmentingPostgresIndex
+
+    def __init__(self, params):
+        # 'simple': no English stemming or stop words; segmentation has already made the words.
+        super().__init__({"SEARCH_CONFIG": "simple", **params})

@@ -1,0 +1,86 @@
+"""SQLite FTS5, segmented (imported only when the database is SQLite: its FTS model exists only there)."""
+
+from modelsearch.backends.database.sqlite import query as sqlite_query
+from modelsearch.backends.database.sqlite import sqlite
+from modelsearch.query import PlainText
+from modelsearch.utils import get_content_type_pk
+
+from ...analysis.segment import index_text
+from .query import fts_query
+
+
+class SegmentingSQLiteIndexer(sqlite.ObjectIndexer):
+    def prepare_value(self, value):
+        return index_text(super().prepare_value(value))
+
+
+class SQLiteRawQuery(sqlite_query.Lexeme):
+    """An already-built FTS5 query string (modelsearch's lexemes don't parenthesise)."""
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.value]
+
+
+def _fts5_quote(token):
+    return '"' + token.replace('"', '""') + '"'
+
+
+class SegmentingSQLiteIndex(sqlite.SQLiteIndex):
+    indexer_class = SegmentingSQLiteIndexer
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        existing = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
+        for object_id in existing:
+            title, autocomplete, body = data[object_id]
+            entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
+        self.entries.bulk_create(
+            [
+                sqlite.IndexEntry(
+                    content_type_id=content_type_pk,
+                    object_id=object_id,
+                    title=title,
+                    autocomplete=autocomplete,
+                    body=body,
+                )
+                for object_id, (title, autocomplete, body) in data.items()
+                if object_id not in existing
+            ]
+        )
+        self._refresh_title_norms()
+
+
+class SQLiteQueryMixin:
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText):
+            text = fts_query(
+                query.query_string,
+                query.operator,
+                and_="AND",
+                or_="OR",
+                quote=_fts5_quote,
+                prefix_mark="*" if self.LAST_TERM_IS_PREFIX else "",
+            )
+            return sqlite_query.SearchQueryExpression(SQLiteRawQuery(text)) if text else None
+        return super().build_search_query_content(query, config)
+
+
+class SegmentingSQLiteQueryCompiler(SQLiteQueryMixin, sqlite.SQLiteSearchQueryCompiler):
+    pass
+
+
+class SegmentingSQLiteAutocompleteCompiler(SQLiteQueryMixin, sqlite.SQLiteAutocompleteQueryCompiler):
+    pass
+
+
+class SegmentingSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+    query_compiler_class = SegmentingSQLiteQueryCompiler
+    autocomplete_query_compiler_class = SegmentingSQLiteAutocompleteCompiler
+    index_class = SegmentingSQLiteIndex
