@@ -57,8 +57,12 @@ def index_words(text):
     return [token for token in tokenizer().cut_for_search(_normal(text)) if _is_word(token.strip())]
 
 
+@lru_cache(maxsize=512)
 def index_text(text):
-    """``text`` as the space-separated words a full-text engine indexes."""
+    """``text`` as the space-separated words a full-text engine indexes.
+
+    Cached: the indexers ask for the same title several times (title, autocomplete, body).
+    """
     return " ".join(index_words(text))
 
 

@@ -1,18 +1,33 @@
 """PostgreSQL full-text search, segmented."""
 
+from django.db.models import F
 from django.db.models.sql import InsertQuery
+from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.backends.database.postgres import query as pg_query
+from modelsearch.index import SearchField
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ...analysis.segment import index_text
 from .query import fts_query
+from .ranking import RankedResultsMixin, RankedSearchMixin
 
 
 class SegmentingPostgresIndexer(pg.ObjectIndexer):
     def prepare_value(self, value):
         return index_text(super().prepare_value(value))
+
+    @cached_property
+    def body(self):
+        """Every searchable field, the title included (with its weight), so that one GIN-indexed
+        vector answers a query whose words are split between title and text."""
+        texts = []
+        for field in self.search_fields:
+            for current_field, weight, value in self.prepare_field(self.obj, field):
+                if isinstance(current_field, SearchField):
+                    texts.append((value, weight))
+        return self.as_vector(texts)
 
 
 class PostgresRawQuery(pg_query.Lexeme):
@@ -80,11 +95,37 @@ class PostgresQueryMixin:
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 
-class SegmentingPostgresQueryCompiler(PostgresQueryMixin, pg.PostgresSearchQueryCompiler):
+class PostgresRankingMixin(RankedSearchMixin):
+    ENTRY_OBJECT_ID = "object_id"
+    RANK_ORDER = "-_gongkai_score"
+    VECTOR = "body"
+
+    def matching_entries(self, config, content_types):
+        search_query = self.build_tsquery(self.query, config=config)
+        if search_query is None:
+            return pg.IndexEntry.objects.none()
+        return pg.IndexEntry.objects.filter(content_type_id__in=content_types, **{self.VECTOR: search_query})
+
+    def entry_rank(self, config):
+        return self.build_tsrank(F("body"), self.query, config=config) + self.build_tsrank(
+            F("title"), self.query, config=config
+        ) * F("title_norm")
+
+
+class SegmentingPostgresQueryCompiler(PostgresRankingMixin, PostgresQueryMixin, pg.PostgresSearchQueryCompiler):
     pass
 
 
-class SegmentingPostgresAutocompleteCompiler(PostgresQueryMixin, pg.PostgresAutocompleteQueryCompiler):
+class SegmentingPostgresAutocompleteCompiler(
+    PostgresRankingMixin, PostgresQueryMixin, pg.PostgresAutocompleteQueryCompiler
+):
+    VECTOR = "autocomplete"
+
+    def entry_rank(self, config):
+        return self.build_tsrank(F("autocomplete"), self.query, config=config)
+
+
+class SegmentingPostgresSearchResults(RankedResultsMixin, pg.PostgresSearchResults):
     pass
 
 
@@ -92,6 +133,7 @@ class SegmentingPostgresSearchBackend(pg.PostgresSearchBackend):
     query_compiler_class = SegmentingPostgresQueryCompiler
     autocomplete_query_compiler_class = SegmentingPostgresAutocompleteCompiler
     index_class = SegmentingPostgresIndex
+    results_class = SegmentingPostgresSearchResults
 
     def __init__(self, params):
         # 'simple': no English stemming or stop words; segmentation has already made the words.

@@ -1,12 +1,15 @@
 """SQLite FTS5, segmented (imported only when the database is SQLite: its FTS model exists only there)."""
 
+from django.db.models import CharField, F, Func, IntegerField
 from modelsearch.backends.database.sqlite import query as sqlite_query
 from modelsearch.backends.database.sqlite import sqlite
+from modelsearch.backends.database.sqlite.query import normalize
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ...analysis.segment import index_text
 from .query import fts_query
+from .ranking import RankedResultsMixin, RankedSearchMixin
 
 
 class SegmentingSQLiteIndexer(sqlite.ObjectIndexer):
@@ -72,11 +75,45 @@ class SQLiteQueryMixin:
         return super().build_search_query_content(query, config)
 
 
-class SegmentingSQLiteQueryCompiler(SQLiteQueryMixin, sqlite.SQLiteSearchQueryCompiler):
+def _no_index(lookup, output_field):
+    """``+column``: SQLite then cannot drive the query from that column's index. Without it, a
+    count over many candidates walks the entry table and re-runs the full-text match per row
+    instead of matching once."""
+    return Func(F(lookup), template="+%(expressions)s", output_field=output_field)
+
+
+class SQLiteRankingMixin(RankedSearchMixin):
+    ENTRY_OBJECT_ID = "index_entry__object_id"
+    RANK_ORDER = "_gongkai_score"  # bm25() is negative: lower is better
+
+    def matching_entries(self, config, content_types):
+        search_query = self.build_search_query(normalize(self.query), config=config)
+        if search_query is None:
+            return sqlite.SQLiteFTSIndexEntry.objects.none()
+        match = sqlite_query.MatchExpression(self.FTS_TABLE_FIELDS, search_query)
+        entries = sqlite.SQLiteFTSIndexEntry.objects.filter(match)
+        return entries.alias(_gongkai_ct=_no_index("index_entry__content_type_id", IntegerField())).filter(
+            _gongkai_ct__in=content_types
+        )
+
+    def object_id_expression(self):
+        return _no_index(self.ENTRY_OBJECT_ID, CharField())
+
+    def entry_rank(self, config):
+        return self._build_rank_expression(self.get_search_vectors(), config)
+
+
+class SegmentingSQLiteQueryCompiler(SQLiteRankingMixin, SQLiteQueryMixin, sqlite.SQLiteSearchQueryCompiler):
     pass
 
 
-class SegmentingSQLiteAutocompleteCompiler(SQLiteQueryMixin, sqlite.SQLiteAutocompleteQueryCompiler):
+class SegmentingSQLiteAutocompleteCompiler(
+    SQLiteRankingMixin, SQLiteQueryMixin, sqlite.SQLiteAutocompleteQueryCompiler
+):
+    pass
+
+
+class SegmentingSQLiteSearchResults(RankedResultsMixin, sqlite.SQLiteSearchResults):
     pass
 
 
@@ -84,3 +121,4 @@ class SegmentingSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
     query_compiler_class = SegmentingSQLiteQueryCompiler
     autocomplete_query_compiler_class = SegmentingSQLiteAutocompleteCompiler
     index_class = SegmentingSQLiteIndex
+    results_class = SegmentingSQLiteSearchResults

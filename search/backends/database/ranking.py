@@ -1,0 +1,101 @@
+"""Ranking inside the index table, then fetching only the page of rows asked for.
+
+modelsearch filters the searched model by ``pk IN (matching entries)`` and scores each row
+with a correlated subquery (SQLite) or matches a ``title || body`` concatenation that no
+index can serve (PostgreSQL); both grow with the whole table. Here the full-text index
+answers the match, candidates are limited by the (filtered) queryset as one uncorrelated
+subquery, only entries are ranked, and only the requested slice of objects is loaded.
+Counting and facets use the same match without ranking.
+"""
+
+from django.db.models import Case, Count, F, FloatField, IntegerField, TextField, Value, When
+from django.db.models.functions import Cast
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+
+_INTEGER_TYPES = {
+    "AutoField",
+    "BigAutoField",
+    "IntegerField",
+    "BigIntegerField",
+    "PositiveIntegerField",
+    "SmallAutoField",
+}
+
+
+class RankedSearchMixin:
+    """For a query compiler: subclasses give ``matching_entries(config)``, ``entry_rank(config)``
+    and ``ENTRY_OBJECT_ID`` (the entry's object id lookup)."""
+
+    def _fast_path(self):
+        return not isinstance(self.query, (MatchAll, Not)) and self.fields is None
+
+    def _entries(self, config):
+        model = self.queryset.model
+        candidates = self.queryset.order_by().annotate(_gongkai_oid=Cast("pk", TextField())).values("_gongkai_oid")
+        content_types = get_descendants_content_types_pks(model)
+        entries = self.matching_entries(config, content_types)
+        return entries.alias(_gongkai_oid=self.object_id_expression()).filter(_gongkai_oid__in=candidates)
+
+    def object_id_expression(self):
+        return F(self.ENTRY_OBJECT_ID)
+
+    def _pk_values(self, entries):
+        pk = self.queryset.model._meta.pk
+        target = pk.target_field if pk.is_relation else pk
+        if target.get_internal_type() in _INTEGER_TYPES:
+            return entries.values(_gongkai_pk=Cast(self.ENTRY_OBJECT_ID, IntegerField()))
+        return entries.values(self.ENTRY_OBJECT_ID)
+
+    def matched_queryset(self, config):
+        """Every object that matches, unordered (for counting and facets)."""
+        return self.queryset.filter(pk__in=self._pk_values(self._entries(config)))
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        if not self._fast_path():
+            return super().search(config, start, stop, score_field=score_field, **kwargs)
+        if not self.order_by_relevance:
+            ordered = self.matched_queryset(config)
+            if not ordered.query.order_by:
+                ordered = ordered.order_by("-pk")
+            return ordered[start:stop]
+        ranked = (
+            self._entries(config)
+            .annotate(_gongkai_score=self.entry_rank(config))
+            .order_by(self.RANK_ORDER, self.ENTRY_OBJECT_ID)
+            .values_list(self.ENTRY_OBJECT_ID, "_gongkai_score")[start or 0 : stop]
+        )
+        scores = {}
+        for object_id, score in ranked:
+            scores.setdefault(object_id, score)
+        pk_field = self.queryset.model._meta.pk
+        ids = [pk_field.to_python(object_id) for object_id in scores]
+        position = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], output_field=IntegerField())
+        results = self.queryset.filter(pk__in=ids)
+        if ids:
+            results = results.annotate(_gongkai_position=position).order_by("_gongkai_position")
+        if score_field and ids:
+            score = Case(*[When(pk=pk, then=Value(scores[str(pk)])) for pk in ids], output_field=FloatField())
+            results = results.annotate(**{score_field: score})
+        return results
+
+
+class RankedResultsMixin:
+    """For a results class: count and facet over the match without ranking it."""
+
+    def _do_count(self):
+        compiler = self.query_compiler
+        if not compiler._fast_path():
+            return super()._do_count()
+        count = compiler.matched_queryset(compiler.get_config(self.backend)).count()
+        return max(0, min(count, self.stop if self.stop is not None else count) - (self.start or 0))
+
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        if not compiler._fast_path():
+            return super().facet(field_name)
+        if compiler._get_filterable_field(field_name) is None:
+            return super().facet(field_name)  # raises modelsearch's FilterFieldError
+        matched = compiler.matched_queryset(compiler.get_config(self.backend)).order_by()
+        rows = matched.values(field_name).annotate(count=Count("pk")).order_by("-count")
+        return {row[field_name]: row["count"] for row in rows}
