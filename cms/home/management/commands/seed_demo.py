@@ -17,6 +17,11 @@ class Command(BaseCommand):
             self.stdout.write(_("The demo site is already present; nothing to do."))
             return
         DemoSiteBuilder(items_per_agency=items_per_agency, seed=seed, stdout=self.stdout).build()
+        # Searchable at once, without waiting for the worker to work through the queue.
+        from search.documents.rebuild import rebuild
+
+        indexed = rebuild()
+        self.stdout.write(_("Public search: %(count)d documents indexed.") % {"count": indexed})
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo site ready: %(agencies)d agencies, %(items)d catalogue items. Admin: admin / %(password)s")
