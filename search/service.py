@@ -10,7 +10,6 @@ import math
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.utils import timezone
 from wagtail.models import Page
 
 from disclosure.catalogue.taxonomy import CatalogueCategory
@@ -63,9 +62,10 @@ class SearchOutcome:
 
 
 def public_documents():
-    """Documents not past their expiry: an expiry takes effect at once, before any sync runs."""
-    now = timezone.now()
-    return PublicDocument.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+    """All public documents. Expiry needs no filter here: the scheduler unpublishes expired
+    pages within a minute (and the sync follows), and rows shown are re-checked by
+    :func:`still_public`. An unfiltered queryset lets the backend skip its candidate list."""
+    return PublicDocument.objects.all()
 
 
 def still_public(documents):
@@ -176,13 +176,14 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
         outcome.page = min(page, outcome.num_pages)
         start = (outcome.page - 1) * size
         outcome.hits = [
-            Hit(doc, mark(doc.title, []), snippet([doc.summary, doc.body], [])) for doc in browse[start : start + size]
+            Hit(doc, mark(doc.title, []), snippet([doc.summary, doc.body], []))
+            for doc in still_public(browse[start : start + size])
         ]
         outcome.facets = count_facets(_queryset_facets(documents), filters)
         return outcome
 
     pinned = _exact_matches(documents, parsed) if sort == Sort.RELEVANCE else []
-    remaining = documents.exclude(pk__in=[doc.pk for doc in pinned])
+    remaining = documents.exclude(pk__in=[doc.pk for doc in pinned]) if pinned else documents
     ranked = _ranked(remaining, parsed, sort, "and")
     found = ranked.count()
     if not found and not pinned and len(parsed.units) > 1:

@@ -88,7 +88,7 @@ def test_query_body_for_synonyms_and_filters(agency):
     assert plain["match"]["_all_text_boost_10_0"] == {"query": "标准", "operator": "and", "boost": 10.0}
     filters = str(body["bool"]["filter"])
     assert f"'agency_id_filter': {agency.pk}" in filters and "'year_filter': 2025" in filters
-    assert "'kind_filter': 'catalogue'" in filters and "expires_at_filter" in filters
+    assert "'kind_filter': 'catalogue'" in filters
 
 
 @pytest.mark.django_db

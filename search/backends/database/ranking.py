@@ -35,6 +35,8 @@ class RankedSearchMixin:
         candidates = self.queryset.order_by().annotate(_gongkai_oid=Cast("pk", TextField())).values("_gongkai_oid")
         content_types = get_descendants_content_types_pks(model)
         entries = self.matching_entries(config, content_types)
+        if not self.queryset.query.where:
+            return entries  # every object of the model is a candidate: no list to build and check
         return entries.alias(_gongkai_oid=self.object_id_expression()).filter(_gongkai_oid__in=candidates)
 
     def object_id_expression(self):

@@ -8,6 +8,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ...analysis.segment import index_text
+from .indexers import indexers_for
 from .query import fts_query
 from .ranking import RankedResultsMixin, RankedSearchMixin
 
@@ -32,9 +33,7 @@ class SegmentingSQLiteIndex(sqlite.SQLiteIndex):
     indexer_class = SegmentingSQLiteIndexer
 
     def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
-        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        indexers = indexers_for(self, model, objs)
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)

@@ -93,6 +93,7 @@ TOPICS = [
         "按时足额发放高龄津贴，开展养老服务提质行动",
         [
             ("高龄津贴", {"policy": 2, "interpretation": 2, "notice": 2, "reports": 1}),
+            ("高龄津帖", {"policy": 2, "interpretation": 2, "notice": 2}),  # 帖 for 贴
             ("八十岁老人补贴", {"policy": 2, "interpretation": 2, "notice": 1}),
         ],
     ),
@@ -109,6 +110,8 @@ TOPICS = [
         [
             ("公积金提取", {"policy": 2, "interpretation": 2, "reports": 1}),
             ("租房提取公积金", {"policy": 2, "interpretation": 2}),
+            ("公积金 租房 提取", {"policy": 2, "interpretation": 2}),
+            ("公积金提区", {"policy": 2, "interpretation": 2}),  # 区 for 取
             ("公积金缴存基数", {"notice": 2, "policy": 1}),
         ],
     ),
@@ -437,6 +440,7 @@ TOPICS = [
         [
             ("行政复议", {"policy": 2, "interpretation": 2, "notice": 2, "reports": 1}),
             ("行政复议申请期限", {"policy": 2, "interpretation": 2}),
+            ("申请期限 行政复议", {"policy": 2, "interpretation": 2}),
             ("行政复义", {"policy": 2, "interpretation": 2, "notice": 1}),
         ],
     ),
