@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from disclosure.catalogue.models import CatalogueItemPage
@@ -10,12 +10,22 @@ from disclosure.catalogue.taxonomy import CatalogueCategory
 from disclosure.review.holds import PublicationHold
 
 from .documents.dispatch import request_subtree_sync, request_sync
+from .documents.models import PublicDocument
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_visibility_changed(sender, instance, **kwargs):
     request_subtree_sync(instance.pk)
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    # Wagtail unpublishes a page in pre_delete, before its row goes; a sync run then (in
+    # process) still sees the page live and keeps its document, which must go with the page.
+    if isinstance(instance, Page):
+        for document in PublicDocument.objects.filter(pk=instance.pk):
+            document.delete()
 
 
 @receiver(post_page_move)
