@@ -13,7 +13,7 @@ def suggestions(prefix, limit=None):
         return []
     found = [query for query in hot_queries(limit=50) if query.startswith(prefix) and query != prefix]
     if len(found) < limit:
-        titles = still_public(public_documents().autocomplete(prefix, fields=["title"])[: limit * 2])
+        titles = still_public(public_documents().autocomplete(prefix)[: limit * 2])
         for document in titles:
             if document.title not in found and not is_blocked(document.title):
                 found.append(document.title)

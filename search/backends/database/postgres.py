@@ -10,7 +10,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ...analysis.segment import index_text
-from .indexers import indexers_for
+from .indexers import indexers_for, refresh_title_norms
 from .query import fts_query
 from .ranking import RankedResultsMixin, RankedSearchMixin
 
@@ -74,7 +74,7 @@ class SegmentingPostgresIndex(pg.PostgresIndex):
                 """,
                 params,
             )
-        self._refresh_title_norms()
+        refresh_title_norms(self.entries, content_type_pk, [indexer.id for indexer in indexers])
 
 
 class PostgresQueryMixin:

@@ -8,7 +8,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ...analysis.segment import index_text
-from .indexers import indexers_for
+from .indexers import indexers_for, refresh_title_norms
 from .query import fts_query
 from .ranking import RankedResultsMixin, RankedSearchMixin
 
@@ -56,7 +56,7 @@ class SegmentingSQLiteIndex(sqlite.SQLiteIndex):
                 if object_id not in existing
             ]
         )
-        self._refresh_title_norms()
+        refresh_title_norms(self.entries, content_type_pk, data.keys())
 
 
 class SQLiteQueryMixin:
