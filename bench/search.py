@@ -3,7 +3,7 @@
     .venv/bin/python bench/search.py [--items 100000] [--repeat 40]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python bench/search.py
 
-1. Relevance: the written test set of tests/search/relevance (237 documents, 73 graded
+1. Relevance: the written test set of tests/search/relevance (237 documents, 78 graded
    queries) is published as pages; recall@10 and MRR are printed for Gongkai's public
    search and for the plain-Wagtail way (``Page.objects.live().search(q)`` on Wagtail's
    own database backend, then the visibility rule).
