@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.agencies.models import AgencyPage
@@ -47,11 +48,21 @@ class FacetValue:
     selected: bool
 
 
-def count_facets(results, selected):
-    """{facet name: [FacetValue…]} over all matches of ``results`` (a modelsearch result set)."""
+def queryset_counter(queryset):
+    """A ``count(field) -> {value: count}`` over a plain queryset (browsing without words)."""
+
+    def count(field_name):
+        rows = queryset.order_by().values(field_name).annotate(n=Count("pk"))
+        return {row[field_name]: row["n"] for row in rows}
+
+    return count
+
+
+def count_facets(count, selected):
+    """{facet name: [FacetValue…]}; ``count(field)`` is a search result's ``facet`` or :func:`queryset_counter`."""
     counted = {}
     for facet in FACETS:
-        counts = {value: count for value, count in results.facet(facet.field).items() if value not in (None, "")}
+        counts = {value: n for value, n in count(facet.field).items() if value not in (None, "")}
         labels = facet.labels(list(counts))
         values = [
             FacetValue(value, labels.get(value, str(value)), count, str(value) == str(selected.get(facet.name) or ""))

@@ -9,16 +9,16 @@ only for what the public may see (``search.documents``).
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from wagtail.models import Page
 
-from disclosure.catalogue.taxonomy import CatalogueCategory
+from disclosure.catalogue.taxonomy import CatalogueCategory, subtree_ids
 from disclosure.visibility import public_pages
 
 from . import conf
 from .documents.dispatch import request_sync
 from .documents.models import DocumentKind, PublicDocument
-from .facets import FACETS, count_facets
+from .facets import FACETS, count_facets, queryset_counter
 from .forms import Sort
 from .highlight import mark, snippet
 from .queries.hot import hot_queries, log_query
@@ -84,11 +84,9 @@ def still_public(documents):
 
 
 def _category_and_descendants(category_id):
-    ids, frontier = {category_id}, {category_id}
-    while frontier:
-        frontier = set(CatalogueCategory.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
-    return ids
+    # A category's subtree lies within its agency's tree: read that tree once.
+    tree = CatalogueCategory.objects.filter(agency__catalogue_categories=category_id)
+    return subtree_ids(category_id, tree.values_list("pk", "parent_id"))
 
 
 def filtered_documents(filters):
@@ -131,16 +129,6 @@ def _page_of(pinned, ranked, total, page, size):
     return head, rest
 
 
-def _queryset_facets(documents):
-    class Counts:
-        @staticmethod
-        def facet(field_name):
-            rows = documents.order_by().values(field_name).annotate(n=Count("pk"))
-            return {row[field_name]: row["n"] for row in rows}
-
-    return Counts
-
-
 def _bigrams(text):
     return {text[i : i + 2] for i in range(len(text) - 1) if text[i : i + 2].strip()}
 
@@ -179,7 +167,7 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
             Hit(doc, mark(doc.title, []), snippet([doc.summary, doc.body], []))
             for doc in still_public(browse[start : start + size])
         ]
-        outcome.facets = count_facets(_queryset_facets(documents), filters)
+        outcome.facets = count_facets(queryset_counter(documents), filters)
         return outcome
 
     pinned = _exact_matches(documents, parsed) if sort == Sort.RELEVANCE else []
@@ -205,9 +193,9 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
         for doc in shown
     ]
     if found:
-        outcome.facets = count_facets(ranked, filters)
+        outcome.facets = count_facets(ranked.facet, filters)
     elif pinned:
-        outcome.facets = count_facets(_queryset_facets(documents.filter(pk__in=[doc.pk for doc in pinned])), filters)
+        outcome.facets = count_facets(queryset_counter(documents.filter(pk__in=[doc.pk for doc in pinned])), filters)
     if not outcome.total:
         outcome.near_queries = _near_queries(parsed)
         outcome.guides = _guides(filters)

@@ -12,6 +12,11 @@ from ..visibility import PublicPageMixin
 from .codes import normalise_org_code, validate_agency_code
 
 
+def agency_of(page):
+    """The nearest agency at or above ``page`` in the tree (None outside any agency)."""
+    return AgencyPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
+
+
 class AgencyIndexPage(PublicPageMixin, Page):
     """机构概况: lists the agencies of the site."""
 

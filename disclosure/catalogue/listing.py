@@ -17,7 +17,7 @@ from ..visibility import public_pages
 from .choices import DisclosureMode, Validity
 from .models import CatalogueItemPage
 from .stats import stats_for
-from .taxonomy import CatalogueCategory, Genre, Topic
+from .taxonomy import CatalogueCategory, Genre, Topic, subtree_ids
 
 
 class KnownCountPaginator(Paginator):
@@ -92,15 +92,7 @@ class CatalogueListing:
         root_id = self.filters.get("category")
         if root_id is None:
             return None
-        children = {}
-        for category in self._categories:
-            children.setdefault(category.parent_id, []).append(category.pk)
-        ids, stack = set(), [root_id]
-        while stack:
-            current = stack.pop()
-            ids.add(current)
-            stack.extend(children.get(current, []))
-        return ids
+        return subtree_ids(root_id, ((category.pk, category.parent_id) for category in self._categories))
 
     def filtered_queryset(self):
         qs = self.base_queryset()

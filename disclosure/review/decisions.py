@@ -16,12 +16,6 @@ def proposed_mode(page):
     return getattr(page, "disclosure_mode", "") or DisclosureMode.PROACTIVE
 
 
-def _agency_of(page):
-    from ..agencies.models import AgencyPage
-
-    return AgencyPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
-
-
 def _summary_of(page):
     return (getattr(page, "summary", "") or page.search_description or "")[:255]
 
@@ -45,10 +39,12 @@ def reviewed_version(task_state):
 
 
 def _new_record(task_state, page, user, **fields):
+    from ..agencies.models import agency_of
+
     return ReviewRecord.objects.create(
         page_id=page.pk,
         revision_id=task_state.revision_id,
-        agency=_agency_of(page),
+        agency=agency_of(page),
         item_title=page.title[:255],
         item_summary=_summary_of(page),
         index_number=getattr(page, "index_number", "") or "",

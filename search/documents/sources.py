@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
-from disclosure.agencies.models import AgencyPage
+from disclosure.agencies.models import AgencyPage, agency_of
 from disclosure.announcements.models import AnnouncementPage
 from disclosure.attachments.extract import UnreadableDocument, document_text
 from disclosure.catalogue.models import CatalogueItemPage
@@ -35,10 +35,6 @@ def describer_for(page):
 
 def searchable_page_models():
     return list(_describers)
-
-
-def owning_agency(page):
-    return AgencyPage.objects.ancestor_of(page, inclusive=True).order_by("-depth").first()
 
 
 def _agency_fields(agency):
@@ -81,7 +77,7 @@ def describe_catalogue_item(item):
         "genre": item.genre,
         "validity": item.validity,
         "published_at": _when(item, item.published_at),
-        **_agency_fields(item.agency or owning_agency(item)),
+        **_agency_fields(item.agency or agency_of(item)),
     }
 
 
@@ -92,7 +88,7 @@ def describe_announcement(page):
         "summary": page.search_description,
         "body": _text(page.source, get_text_for_indexing(page.body)),
         "published_at": _when(page, page.date),
-        **_agency_fields(owning_agency(page)),
+        **_agency_fields(agency_of(page)),
     }
 
 
@@ -122,7 +118,7 @@ def describe_guide(guide):
             guide.address,
         ),
         "published_at": _when(guide),
-        **_agency_fields(owning_agency(guide)),
+        **_agency_fields(agency_of(guide)),
     }
 
 

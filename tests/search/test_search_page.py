@@ -202,3 +202,12 @@ def test_an_announcement_past_its_expiry_is_not_shown(client, column):
     AnnouncementPage.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
     assert titles(client, "元旦放假") == []
     assert client.get("/api/search/suggest/", {"q": "元旦"}).json()["suggestions"] == []
+
+
+def test_a_category_filter_includes_its_subcategories(client, agency, catalogue, other_catalogue):
+    regulations = agency.catalogue_categories.get(code="01")
+    leaf = agency.catalogue_categories.get(code="0102")
+    factories.make_item(catalogue, title="关于规范涉企检查的规定", category_code="0102")
+    factories.make_item(other_catalogue, title="关于规范涉企检查的通知", category_code="0102")
+    assert titles(client, "涉企检查", category=regulations.pk) == ["关于规范涉企检查的规定"]
+    assert titles(client, "涉企检查", category=leaf.pk) == ["关于规范涉企检查的规定"]
