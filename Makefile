@@ -33,6 +33,6 @@ bench: install
 
 # Each app carries its own catalogue; templates/ strings live in locale/.
 messages: install
-	for app in disclosure search cms; do (cd $$app && ../$(BIN)/django-admin makemessages --locale zh_Hans --ignore 'tests/*'); done
-	$(BIN)/python manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'disclosure/*' --ignore 'search/*' --ignore 'cms/*'
+	for app in disclosure search online_interview cms; do (cd $$app && ../$(BIN)/django-admin makemessages --locale zh_Hans --ignore 'tests/*'); done
+	$(BIN)/python manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'disclosure/*' --ignore 'search/*' --ignore 'online_interview/*' --ignore 'cms/*'
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'

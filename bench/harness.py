@@ -2,6 +2,7 @@
 
 import contextlib
 import csv
+import math
 import os
 import random
 import statistics
@@ -51,7 +52,7 @@ def timed(function, repeat):
         function()
         samples.append((time.perf_counter() - start) * 1000)
     samples.sort()
-    return statistics.median(samples), samples[max(int(len(samples) * 0.95) - 1, 0)]
+    return statistics.median(samples), samples[math.ceil(len(samples) * 0.95) - 1]  # nearest rank
 
 
 def make_agencies(count):

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.sitemap import sitemap_view
+from online_interview import urls as interview_urls
 from search import api_urls as search_api_urls
 from search import urls as search_urls
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("search/", include(search_urls)),
     path("api/search/", include(search_api_urls)),
+    path("api/interviews/", include(interview_urls)),
 ]
 
 if settings.DEBUG:

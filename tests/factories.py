@@ -114,3 +114,31 @@ def make_user(username, agency=None, role=None, **fields):
     if agency is not None:
         user.groups.add(*groups_of(agency, role))
     return user
+
+
+def make_interview_column(agency, title="在线访谈", slug="interviews"):
+    from online_interview.models import InterviewIndexPage
+
+    return publish(agency.add_child(instance=InterviewIndexPage(title=title, slug=slug)))
+
+
+def make_interview(column, title="县教育局局长谈义务教育招生", start=None, hours=2, live=True, guests=None, **fields):
+    """A session starting ``start`` (default: four days from now), with one guest unless told otherwise."""
+    from online_interview.models import InterviewGuest, InterviewPage
+
+    start = start or timezone.now() + datetime.timedelta(days=4)
+    fields.setdefault("summary", "就今年秋季义务教育招生入学政策回答网友提问。")
+    fields.setdefault("host", "林主持")
+    fields.setdefault("location", "县融媒体中心演播室")
+    page = InterviewPage(
+        title=title, start_at=start, end_at=start + datetime.timedelta(hours=hours), live=False, **fields
+    )
+    page.guests = [
+        InterviewGuest(name=name, post=post, agency="县教育局") for name, post in (guests or [("周文", "局长")])
+    ]
+    column.add_child(instance=page)
+    if live:
+        publish(page)
+    else:
+        page.save_revision()
+    return InterviewPage.objects.get(pk=page.pk)

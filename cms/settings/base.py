@@ -19,8 +19,10 @@ INSTALLED_APPS = [
     "cms.home",
     "disclosure",
     "search.apps.SearchConfig",
+    "online_interview",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -182,6 +184,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.reconcile_public_index",
         "schedule": float(env_str("GONGKAI_SEARCH_RECONCILE_SECONDS", "600")),
     },
+    "advance-interview-sessions": {
+        "task": "online_interview.tasks.advance_sessions",
+        "schedule": float(env_str("GONGKAI_INTERVIEW_TICK_SECONDS", "30")),
+    },
+    "remind-interview-follow-ups": {
+        "task": "online_interview.tasks.remind_follow_ups",
+        "schedule": crontab(hour=8, minute=40),
+    },
     "remind-waiting-reviews": {
         "task": "disclosure.tasks.remind_waiting_reviews",
         "schedule": crontab(hour=8, minute=30),
@@ -192,6 +202,17 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
 GONGKAI_DISCLOSURE = {}
+GONGKAI_INTERVIEW = {
+    key: value
+    for key, value in {
+        "QUESTION_RATE": env_str("GONGKAI_INTERVIEW_QUESTION_RATE"),
+        "VOTE_RATE": env_str("GONGKAI_INTERVIEW_VOTE_RATE"),
+    }.items()
+    if value
+}
+# Per-client limits key on this address (see cms/client_ip.py).
+RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+GONGKAI_CLIENT_IP_HEADER = env_str("GONGKAI_CLIENT_IP_HEADER", "")
 
 LOGGING = {
     "version": 1,

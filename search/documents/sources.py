@@ -37,15 +37,15 @@ def searchable_page_models():
     return list(_describers)
 
 
-def _agency_fields(agency):
+def agency_fields(agency):
     return {"agency": agency, "agency_name": agency.title if agency else ""}
 
 
-def _when(page, value=None):
+def published_when(page, value=None):
     return value or page.first_published_at or page.last_published_at or timezone.now()
 
 
-def _text(*parts):
+def join_text(*parts):
     return "\n".join(part for part in parts if part)
 
 
@@ -63,7 +63,7 @@ def _attachment_texts(item):
 @describes(CatalogueItemPage)
 def describe_catalogue_item(item):
     # 依申请公开 items show only their metadata to the public; their text is not searchable either.
-    body = _text(get_text_for_indexing(item.body), *_attachment_texts(item)) if item.shows_content else ""
+    body = join_text(get_text_for_indexing(item.body), *_attachment_texts(item)) if item.shows_content else ""
     return {
         "kind": DocumentKind.CATALOGUE,
         "summary": item.summary,
@@ -76,8 +76,8 @@ def describe_catalogue_item(item):
         "category_name": item.category.name if item.category_id else "",
         "genre": item.genre,
         "validity": item.validity,
-        "published_at": _when(item, item.published_at),
-        **_agency_fields(item.agency or agency_of(item)),
+        "published_at": published_when(item, item.published_at),
+        **agency_fields(item.agency or agency_of(item)),
     }
 
 
@@ -86,9 +86,9 @@ def describe_announcement(page):
     return {
         "kind": DocumentKind.ANNOUNCEMENT,
         "summary": page.search_description,
-        "body": _text(page.source, get_text_for_indexing(page.body)),
-        "published_at": _when(page, page.date),
-        **_agency_fields(agency_of(page)),
+        "body": join_text(page.source, get_text_for_indexing(page.body)),
+        "published_at": published_when(page, page.date),
+        **agency_fields(agency_of(page)),
     }
 
 
@@ -99,9 +99,9 @@ def describe_agency(agency):
     return {
         "kind": DocumentKind.AGENCY,
         "summary": agency.short_name,
-        "body": _text(get_text_for_indexing(agency.functions), agency.address, *leaders, *departments),
-        "published_at": _when(agency),
-        **_agency_fields(agency),
+        "body": join_text(get_text_for_indexing(agency.functions), agency.address, *leaders, *departments),
+        "published_at": published_when(agency),
+        **agency_fields(agency),
     }
 
 
@@ -110,15 +110,15 @@ def describe_guide(guide):
     return {
         "kind": DocumentKind.GUIDE,
         "summary": guide.office_name,
-        "body": _text(
+        "body": join_text(
             get_text_for_indexing(guide.classification),
             get_text_for_indexing(guide.proactive_disclosure),
             get_text_for_indexing(guide.application_procedure),
             get_text_for_indexing(guide.remedies),
             guide.address,
         ),
-        "published_at": _when(guide),
-        **_agency_fields(agency_of(guide)),
+        "published_at": published_when(guide),
+        **agency_fields(agency_of(guide)),
     }
 
 

@@ -1,0 +1,21 @@
+from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
+
+
+class OnlineInterviewConfig(AppConfig):
+    name = "online_interview"
+    verbose_name = _("Online interviews")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from disclosure.agencies.models import AgencyPage
+
+        from . import signals  # noqa: F401
+
+        # An agency's subtree may hold its interview column (disclosure need not know this app).
+        column = "online_interview.InterviewIndexPage"
+        if column not in AgencyPage.subpage_types:
+            AgencyPage.subpage_types = [*AgencyPage.subpage_types, column]
+
+        if apps.is_installed("search"):
+            from . import search_source  # noqa: F401

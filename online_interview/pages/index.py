@@ -1,0 +1,90 @@
+import calendar
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from disclosure.visibility import PublicPageMixin, public_pages
+
+from .interview import InterviewPage
+
+PAST_PAGE_SIZE = 10
+
+
+class InterviewIndexPage(RoutablePageMixin, PublicPageMixin, Page):
+    """在线访谈: sessions live now, upcoming ones, the archive, a month calendar and an ICS feed."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["disclosure.AgencyPage"]
+    subpage_types = ["online_interview.InterviewPage"]
+
+    class Meta:
+        verbose_name = _("online interview column")
+        verbose_name_plural = _("online interview columns")
+
+    def sessions(self):
+        return public_pages(InterviewPage.objects.child_of(self))
+
+    def upcoming(self, now):
+        return self.sessions().filter(cancelled=False, start_at__gt=now).order_by("start_at")
+
+    def live_now(self, now):
+        return self.sessions().filter(cancelled=False, start_at__lte=now, end_at__gt=now).order_by("start_at")
+
+    def past(self, now):
+        ended = models.Q(end_at__lte=now) | models.Q(cancelled=True, start_at__lte=now)
+        return self.sessions().filter(ended).order_by("-start_at")
+
+    def cancelled_upcoming(self, now):
+        return self.sessions().filter(cancelled=True, start_at__gt=now).order_by("start_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context["live_now"] = self.live_now(now)
+        context["upcoming"] = self.upcoming(now)
+        context["cancelled_upcoming"] = self.cancelled_upcoming(now)
+        context["past_page"] = Paginator(self.past(now), PAST_PAGE_SIZE).get_page(request.GET.get("page"))
+        context["month"] = self.month_calendar(request.GET.get("month"), now)
+        return context
+
+    def month_calendar(self, requested, now):
+        """Weeks of (date, sessions that day) for the requested month (YYYY-MM), this month otherwise."""
+        today = timezone.localdate(now)
+        try:
+            year, month = (int(part) for part in (requested or "").split("-"))
+            first = datetime.date(year, month, 1)
+        except ValueError:
+            first = today.replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        by_day = {}
+        for session in self.sessions().filter(start_at__date__gte=first, start_at__date__lte=last).order_by("start_at"):
+            by_day.setdefault(timezone.localdate(session.start_at), []).append(session)
+        weeks = [
+            [(day, by_day.get(day, []), day.month == first.month) for day in week]
+            for week in calendar.Calendar().monthdatescalendar(first.year, first.month)
+        ]
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+        following = last + datetime.timedelta(days=1)
+        return {
+            "first": first,
+            "weeks": weeks,
+            "today": today,
+            "previous": f"{previous:%Y-%m}",
+            "next": f"{following:%Y-%m}",
+            "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
+        }
+
+    @path("upcoming.ics", name="ics")
+    def ics(self, request):
+        from ..ics import calendar_response
+
+        return calendar_response(list(self.upcoming(timezone.now())), request, filename="interviews.ics")

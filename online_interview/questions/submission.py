@@ -1,0 +1,95 @@
+"""Taking a citizen's question: every accepted one gets a receipt, every refused one a reason."""
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from disclosure.review.screening.words import find_sensitive_words
+
+from .. import conf
+from .models import Question
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class QuestionRefused(Exception):
+    """A refusal the asker can act on; ``field`` names the form field at fault (or None)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class Receipt:
+    question: Question
+    repeated: bool  # the same submission arrived before (a retry): nothing new was stored
+
+    @property
+    def number(self):
+        return self.question.receipt
+
+
+def client_hash(address):
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
+def _clean(value):
+    return _CONTROL.sub("", value or "").strip()
+
+
+def _check_length(value, limit, field, label):
+    if len(value) > limit:
+        raise QuestionRefused(
+            _("%(field)s is too long: at most %(limit)d characters, you wrote %(n)d.")
+            % {"field": label, "limit": limit, "n": len(value)},
+            field,
+        )
+
+
+def submit_question(interview, *, nickname, text, contact="", submission_key=None, client_address="", now=None):
+    """Store a question for moderation, or raise :class:`QuestionRefused` saying why not."""
+    if not interview.accepts_questions(now):
+        raise QuestionRefused(_("This session is not taking questions any more."))
+    nickname, text, contact = _clean(nickname), _clean(text), _clean(contact)
+    if not text:
+        raise QuestionRefused(_("Please write your question."), "text")
+    if not nickname:
+        raise QuestionRefused(_("Please give a nickname."), "nickname")
+    _check_length(text, conf.get("QUESTION_MAX_LENGTH"), "text", _("The question"))
+    _check_length(nickname, conf.get("NICKNAME_MAX_LENGTH"), "nickname", _("The nickname"))
+    _check_length(contact, conf.get("CONTACT_MAX_LENGTH"), "contact", _("The contact"))
+    words = {finding.match for finding in find_sensitive_words(f"{nickname}\n{text}", "question")}
+    if words:
+        raise QuestionRefused(
+            _("Your question contains words that cannot be published (%(words)s). Please rephrase it.")
+            % {"words": "、".join(sorted(words))},
+            "text",
+        )
+    try:
+        key = uuid.UUID(str(submission_key)) if submission_key else uuid.uuid4()
+    except ValueError:
+        key = uuid.uuid4()
+    existing = Question.objects.filter(interview=interview, submission_key=key).first()
+    if existing:
+        return Receipt(existing, repeated=True)
+    try:
+        with transaction.atomic():
+            question = Question.objects.create(
+                interview=interview,
+                submission_key=key,
+                nickname=nickname,
+                text=text,
+                contact=contact,
+                client_hash=client_hash(client_address),
+                asked_live=interview.status(now) == "live",
+            )
+    except IntegrityError:  # the same submission, stored by a concurrent retry
+        return Receipt(Question.objects.get(interview=interview, submission_key=key), repeated=True)
+    return Receipt(question, repeated=False)

@@ -1,0 +1,121 @@
+"""Citizens' endpoints: the live feed, asking a question, voting. No login, no admin data."""
+
+import uuid
+
+from django.core import signing
+from django.http import Http404, HttpResponseNotModified, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from disclosure.visibility import is_publicly_visible
+
+from . import conf
+from .live.feed import etag, feed, live_state
+from .pages.interview import InterviewPage
+from .questions.models import Question
+from .questions.moderation import vote
+from .questions.submission import QuestionRefused, submit_question
+
+VISITOR_COOKIE = "gk_visitor"
+HONEYPOT_FIELD = "website"
+
+
+def _public_interview(pk):
+    interview = InterviewPage.objects.filter(pk=pk).first()
+    if interview is None or not is_publicly_visible(interview):
+        raise Http404
+    return interview
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_GET
+def live_feed(request, pk):
+    state = live_state(pk)
+    if not state["public"]:
+        raise Http404
+    tag = etag(pk, state)
+    try:
+        since = max(int(request.GET.get("since", "0")), 0)
+    except ValueError:
+        return JsonResponse({"error": _("“since” must be a whole number.")}, status=400)
+    if request.headers.get("If-None-Match") == tag:
+        return HttpResponseNotModified(headers={"ETag": tag})
+    response = JsonResponse(feed(pk, min(since, state["cursor"]), state), json_dumps_params={"ensure_ascii": False})
+    response["ETag"] = tag
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _refused(request, interview, message, field=None, status=400, values=None):
+    if _wants_json(request):
+        return JsonResponse(
+            {"error": message, "field": field}, status=status, json_dumps_params={"ensure_ascii": False}
+        )
+    context = {"page": interview, "error": message, "field": field, "values": values or {}}
+    return render(request, "online_interview/question_result.html", context, status=status)
+
+
+@require_POST
+def ask(request, pk):
+    """Take a question: 201 with a receipt, or 4xx with the reason; the text is never lost."""
+    interview = _public_interview(pk)
+    values = {name: request.POST.get(name, "") for name in ("nickname", "text", "contact")}
+    if request.POST.get(HONEYPOT_FIELD):
+        return _refused(
+            request, interview, _("Your submission could not be accepted. Please try again."), values=values
+        )
+    limited = is_ratelimited(
+        request, group="gongkai-interview-question", key="ip", rate=conf.get("QUESTION_RATE"), increment=True
+    )
+    if limited:
+        message = _("You are sending questions too quickly. Please wait a minute and try again.")
+        return _refused(request, interview, message, status=429, values=values)
+    try:
+        receipt = submit_question(
+            interview,
+            submission_key=request.POST.get("submission_key"),
+            client_address=request.META.get("REMOTE_ADDR", ""),
+            **values,
+        )
+    except QuestionRefused as refusal:
+        return _refused(request, interview, refusal.message, refusal.field, values=values)
+    message = _(
+        "Your question has been received (receipt number %(receipt)s). It will appear once a moderator has approved it."
+    ) % {"receipt": receipt.number}
+    if _wants_json(request):
+        return JsonResponse(
+            {"receipt": receipt.number, "message": message, "repeated": receipt.repeated},
+            status=200 if receipt.repeated else 201,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    return render(request, "online_interview/question_result.html", {"page": interview, "message": message}, status=201)
+
+
+def _visitor(request):
+    try:
+        return signing.get_cookie_signer(salt=VISITOR_COOKIE).unsign(request.COOKIES.get(VISITOR_COOKIE, "")), False
+    except signing.BadSignature:
+        return uuid.uuid4().hex, True
+
+
+@require_POST
+def vote_for(request, pk, question_pk):
+    interview = _public_interview(pk)
+    question = get_object_or_404(Question, pk=question_pk, interview=interview)
+    if is_ratelimited(request, group="gongkai-interview-vote", key="ip", rate=conf.get("VOTE_RATE"), increment=True):
+        return JsonResponse({"error": _("Too many votes from your network. Please wait a minute.")}, status=429)
+    voter, new_visitor = _visitor(request)
+    try:
+        votes = vote(question, voter)
+    except QuestionRefused as refusal:
+        return JsonResponse({"error": refusal.message}, status=400, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse({"votes": votes})
+    if new_visitor:
+        signed = signing.get_cookie_signer(salt=VISITOR_COOKIE).sign(voter)
+        response.set_cookie(VISITOR_COOKIE, signed, max_age=365 * 86400, httponly=True, samesite="Lax")
+    return response
