@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.agencies.models import AgencyPage
@@ -10,6 +9,7 @@ from disclosure.catalogue.choices import Validity
 from disclosure.catalogue.taxonomy import CatalogueCategory, Genre
 
 from .documents.models import DocumentKind
+from .facet_counts import count_columns
 
 
 def _from_choices(choices):
@@ -48,25 +48,30 @@ class FacetValue:
     selected: bool
 
 
-def queryset_counter(queryset):
-    """A ``count(field) -> {value: count}`` over a plain queryset (browsing without words)."""
-
-    def count(field_name):
-        rows = queryset.order_by().values(field_name).annotate(n=Count("pk"))
-        return {row[field_name]: row["n"] for row in rows}
-
-    return count
+FACET_FIELDS = [facet.field for facet in FACETS]
 
 
-def count_facets(count, selected):
-    """{facet name: [FacetValue…]}; ``count(field)`` is a search result's ``facet`` or :func:`queryset_counter`."""
+def queryset_counts(queryset):
+    """Counts of every facet over a plain queryset (browsing without words)."""
+    return count_columns(queryset, FACET_FIELDS)
+
+
+def results_counts(results):
+    """Counts of every facet over search results: in one pass where the backend can."""
+    if hasattr(results, "facets"):
+        return results.facets(FACET_FIELDS)
+    return {field: results.facet(field) for field in FACET_FIELDS}  # Elasticsearch: aggregations
+
+
+def count_facets(counts, selected):
+    """{facet name: [FacetValue…]} from ``{field: {value: count}}`` (:func:`queryset_counts`, :func:`results_counts`)."""
     counted = {}
     for facet in FACETS:
-        counts = {value: n for value, n in count(facet.field).items() if value not in (None, "")}
-        labels = facet.labels(list(counts))
+        found = {value: n for value, n in counts[facet.field].items() if value not in (None, "")}
+        labels = facet.labels(list(found))
         values = [
-            FacetValue(value, labels.get(value, str(value)), count, str(value) == str(selected.get(facet.name) or ""))
-            for value, count in counts.items()
+            FacetValue(value, labels.get(value, str(value)), n, str(value) == str(selected.get(facet.name) or ""))
+            for value, n in found.items()
         ]
         if facet.newest_first:
             values.sort(key=lambda item: item.value, reverse=True)

@@ -18,7 +18,7 @@ from disclosure.visibility import public_pages
 from . import conf
 from .documents.dispatch import request_sync
 from .documents.models import DocumentKind, PublicDocument
-from .facets import FACETS, count_facets, queryset_counter
+from .facets import FACETS, count_facets, queryset_counts, results_counts
 from .forms import Sort
 from .highlight import mark, snippet
 from .queries.hot import hot_queries, log_query
@@ -167,7 +167,7 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
             Hit(doc, mark(doc.title, []), snippet([doc.summary, doc.body], []))
             for doc in still_public(browse[start : start + size])
         ]
-        outcome.facets = count_facets(queryset_counter(documents), filters)
+        outcome.facets = count_facets(queryset_counts(documents), filters)
         return outcome
 
     pinned = _exact_matches(documents, parsed) if sort == Sort.RELEVANCE else []
@@ -193,9 +193,9 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
         for doc in shown
     ]
     if found:
-        outcome.facets = count_facets(ranked.facet, filters)
+        outcome.facets = count_facets(results_counts(ranked), filters)
     elif pinned:
-        outcome.facets = count_facets(queryset_counter(documents.filter(pk__in=[doc.pk for doc in pinned])), filters)
+        outcome.facets = count_facets(queryset_counts(documents.filter(pk__in=[doc.pk for doc in pinned])), filters)
     if not outcome.total:
         outcome.near_queries = _near_queries(parsed)
         outcome.guides = _guides(filters)

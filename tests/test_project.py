@@ -9,6 +9,7 @@ from django.core.management import call_command
 from wagtail.models import TaskState
 
 from disclosure.models import AgencyPage, AnnouncementPage, CatalogueItemPage, DisclosureGuidePage
+from online_interview.models import FollowUp, InterviewPage, Question, ScheduleChange, TranscriptEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = sorted(ROOT.glob("*/locale/zh_Hans/LC_MESSAGES/django.po")) + sorted(
@@ -31,7 +32,13 @@ def test_every_string_has_a_chinese_translation_and_is_compiled(path):
 
 
 def test_there_are_catalogues_for_each_app():
-    assert {p.relative_to(ROOT).parts[0] for p in CATALOGUES} == {"cms", "disclosure", "search", "locale"}
+    assert {p.relative_to(ROOT).parts[0] for p in CATALOGUES} == {
+        "cms",
+        "disclosure",
+        "search",
+        "online_interview",
+        "locale",
+    }
 
 
 @pytest.mark.django_db
@@ -50,5 +57,14 @@ def test_seed_demo_builds_a_believable_county():
     # Reviewers find a queue: one draft at 科室初审, one with personal data at 保密审查.
     waiting = {state.task.name for state in TaskState.objects.filter(status="in_progress")}
     assert waiting == {"县教育局科室初审", "县教育局保密审查"}
+    # Online interviews in every state, with questions, a held answer and 补录 work.
+    sessions = InterviewPage.objects.live()
+    assert {session.status() for session in sessions} == {"upcoming", "live", "ended", "cancelled"}
+    assert ScheduleChange.objects.filter(cancelled=False).exists()
+    assert Question.objects.filter(state="pending").exists() and TranscriptEntry.objects.filter(released=False).exists()
+    assert (
+        FollowUp.objects.filter(done_at__isnull=True).exists()
+        and FollowUp.objects.filter(done_at__isnull=False).exists()
+    )
     call_command("seed_demo", stdout=out)  # a second run changes nothing
     assert CatalogueItemPage.objects.live().count() >= 300

@@ -170,7 +170,15 @@ class DemoSiteBuilder:
         self.build_home_announcements(home, agencies["xzfb"])
         users = self.create_demo_users(agencies["jyj"])
         self.build_review_examples(agencies["jyj"], users)
+        self.build_interviews(agencies, users)
         return agencies
+
+    def build_interviews(self, agencies, users):
+        from .interviews import build_interviews
+
+        hosts = {"upcoming": "jyj", "moved": "wjj", "live": "zls", "ended": "cgz", "cancelled": "rmyy"}
+        staff = {"editor": users[AgencyRole.EDITOR], "leader": users[AgencyRole.LEADER]}
+        build_interviews(agencies["xzfb"], {key: agencies[slug] for key, slug in hosts.items()}, staff, publish)
 
     def build_agency(self, directory, spec, parent):
         agency = directory.add_child(

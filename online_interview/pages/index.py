@@ -83,7 +83,7 @@ class InterviewIndexPage(RoutablePageMixin, PublicPageMixin, Page):
             "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
         }
 
-    @path("upcoming.ics", name="ics")
+    @path("ics/", name="ics")
     def ics(self, request):
         from ..ics import calendar_response
 

@@ -103,7 +103,7 @@ class InterviewPage(RoutablePageMixin, PublicPageMixin, Page):
         context["now"] = timezone.now()
         return context
 
-    @path("calendar.ics", name="ics")
+    @path("ics/", name="ics")
     def ics(self, request):
         from ..ics import calendar_response
 

@@ -2,27 +2,15 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
 from disclosure.models import AgencyRole, CatalogueItemPage, ReviewRecord
 from tests import factories
+from tests.browser.sessions import logged_in_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 BODY = "<p>关于发放临时救助金的通知</p><p>联系人：王某，电话13812345678，身份证号332522198503120013。</p>"
-
-
-def logged_in_context(browser, live_server, user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}])
-    return context
 
 
 @pytest.fixture

@@ -25,19 +25,40 @@ _INTEGER_TYPES = {
 
 class RankedSearchMixin:
     """For a query compiler: subclasses give ``matching_entries(config)``, ``entry_rank(config)``
-    and ``ENTRY_OBJECT_ID`` (the entry's object id lookup)."""
+    and ``ENTRY_OBJECT_ID`` (the entry's object id lookup).
+
+    With ``ONE_PASS`` the full-text match runs once per query: every match among the
+    queryset's candidates is fetched with its score, and the page, the total and the
+    facets are all taken from that list. Where reading the matched index rows is the cost
+    (PostgreSQL's large tsvectors), this replaces three matches with one.
+    """
+
+    ONE_PASS = False
+    INTEGER_CANDIDATES = False
 
     def _fast_path(self):
         return not isinstance(self.query, (MatchAll, Not)) and self.fields is None
 
     def _entries(self, config):
         model = self.queryset.model
-        candidates = self.queryset.order_by().annotate(_gongkai_oid=Cast("pk", TextField())).values("_gongkai_oid")
         content_types = get_descendants_content_types_pks(model)
         entries = self.matching_entries(config, content_types)
         if not self.queryset.query.where:
             return entries  # every object of the model is a candidate: no list to build and check
+        if self.INTEGER_CANDIDATES and self._integer_pk():
+            # Hashing the candidates as integers (and casting each match) is far cheaper than
+            # hashing them as text when a broad filter keeps most of the table.
+            candidates = self.queryset.order_by().values("pk")
+            return entries.alias(_gongkai_pk=Cast(self.ENTRY_OBJECT_ID, IntegerField())).filter(
+                _gongkai_pk__in=candidates
+            )
+        candidates = self.queryset.order_by().annotate(_gongkai_oid=Cast("pk", TextField())).values("_gongkai_oid")
         return entries.alias(_gongkai_oid=self.object_id_expression()).filter(_gongkai_oid__in=candidates)
+
+    def _integer_pk(self):
+        pk = self.queryset.model._meta.pk
+        target = pk.target_field if pk.is_relation else pk
+        return target.get_internal_type() in _INTEGER_TYPES
 
     def object_id_expression(self):
         return F(self.ENTRY_OBJECT_ID)
@@ -50,23 +71,62 @@ class RankedSearchMixin:
         return entries.values(self.ENTRY_OBJECT_ID)
 
     def matched_queryset(self, config):
-        """Every object that matches, unordered (for counting and facets)."""
-        return self.queryset.filter(pk__in=self._pk_values(self._entries(config)))
+        """Every object that matches, unordered (for counting and facets).
+
+        The queryset's own filters apply once, here; listing its rows again as candidates
+        of the match (as ranking must) would cost a scan of every row a broad filter keeps.
+        """
+        content_types = get_descendants_content_types_pks(self.queryset.model)
+        return self.queryset.filter(pk__in=self._pk_values(self.matching_entries(config, content_types)))
+
+    def ranked_matches(self, config):
+        """[(pk, score)] of every object of the queryset that matches, best first (cached)."""
+        cached = getattr(self, "_gongkai_matches", None)
+        if cached is None:
+            scores = {}
+            rows = self._entries(config).annotate(_gongkai_score=self.entry_rank(config))
+            for object_id, score in rows.values_list(self.ENTRY_OBJECT_ID, "_gongkai_score"):
+                scores[object_id] = max(score, scores.get(object_id, score))
+            pk_field = self.queryset.model._meta.pk
+            sign = -1 if self.RANK_ORDER.startswith("-") else 1
+            ranked = sorted(scores.items(), key=lambda item: (sign * item[1], item[0]))
+            cached = [(pk_field.to_python(object_id), score) for object_id, score in ranked]
+            self._gongkai_matches = cached
+        return cached
+
+    def filter_pks(self, queryset, pks):
+        """``queryset`` narrowed to many primary keys (a backend may pass them as one array)."""
+        return queryset.filter(pk__in=pks)
 
     def search(self, config, start, stop, score_field=None, **kwargs):
         if not self._fast_path():
             return super().search(config, start, stop, score_field=score_field, **kwargs)
+        if self.ONE_PASS:
+            return self._one_pass_page(config, start, stop, score_field)
         if not self.order_by_relevance:
             ordered = self.matched_queryset(config)
             if not ordered.query.order_by:
                 ordered = ordered.order_by("-pk")
             return ordered[start:stop]
-        ranked = (
+        return self._page_of_objects(
             self._entries(config)
             .annotate(_gongkai_score=self.entry_rank(config))
             .order_by(self.RANK_ORDER, self.ENTRY_OBJECT_ID)
-            .values_list(self.ENTRY_OBJECT_ID, "_gongkai_score")[start or 0 : stop]
+            .values_list(self.ENTRY_OBJECT_ID, "_gongkai_score")[start or 0 : stop],
+            score_field,
         )
+
+    def _one_pass_page(self, config, start, stop, score_field):
+        matches = self.ranked_matches(config)
+        if not self.order_by_relevance:
+            ordered = self.filter_pks(self.queryset, [pk for pk, _score in matches])
+            if not ordered.query.order_by:
+                ordered = ordered.order_by("-pk")
+            return ordered[start:stop]
+        return self._page_of_objects([(str(pk), score) for pk, score in matches[start or 0 : stop]], score_field)
+
+    def _page_of_objects(self, ranked, score_field):
+        """The objects of ``ranked`` [(object id, score)], in that order."""
         scores = {}
         for object_id, score in ranked:
             scores.setdefault(object_id, score)
@@ -89,7 +149,11 @@ class RankedResultsMixin:
         compiler = self.query_compiler
         if not compiler._fast_path():
             return super()._do_count()
-        count = compiler.matched_queryset(compiler.get_config(self.backend)).count()
+        config = compiler.get_config(self.backend)
+        if compiler.ONE_PASS:
+            count = len(compiler.ranked_matches(config))
+        else:
+            count = compiler.matched_queryset(config).count()
         return max(0, min(count, self.stop if self.stop is not None else count) - (self.start or 0))
 
     def facet(self, field_name):
@@ -101,3 +165,21 @@ class RankedResultsMixin:
         matched = compiler.matched_queryset(compiler.get_config(self.backend)).order_by()
         rows = matched.values(field_name).annotate(count=Count("pk")).order_by("-count")
         return {row[field_name]: row["count"] for row in rows}
+
+    def facets(self, field_names):
+        """{field: {value: count}} for several fields, matching once."""
+        compiler = self.query_compiler
+        if not compiler._fast_path():
+            return {field_name: self.facet(field_name) for field_name in field_names}
+        for field_name in field_names:
+            if compiler._get_filterable_field(field_name) is None:
+                return super().facet(field_name)  # raises modelsearch's FilterFieldError
+        from search.facet_counts import count_columns
+
+        config = compiler.get_config(self.backend)
+        if compiler.ONE_PASS:
+            pks = sorted(pk for pk, _score in compiler.ranked_matches(config))  # in index order
+            matched = compiler.filter_pks(compiler.queryset.model._default_manager.all(), pks)
+        else:
+            matched = compiler.matched_queryset(config)
+        return count_columns(matched, list(field_names))

@@ -1,0 +1,60 @@
+"""The live page's feed: since-id, conditional GET, status at the right moment, nothing private."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from disclosure.models import AgencyRole
+from online_interview.transcript.posting import post_entry
+from tests import factories
+from tests.interview.conftest import feed
+
+pytestmark = pytest.mark.django_db
+
+
+def test_since_returns_only_what_is_new(client, live_interview, staff):
+    editor = staff[AgencyRole.EDITOR]
+    post_entry(live_interview, editor, speaker="host", text="访谈现在开始。")
+    first = feed(client, live_interview).json()
+    assert [e["text"] for e in first["entries"]] == ["访谈现在开始。"]
+    assert first["status"] == "live" and first["status_label"] == "直播中"
+
+    post_entry(live_interview, editor, speaker="guest", guest=live_interview.guests.get(), text="感谢网友关注。")
+    later = feed(client, live_interview, since=first["cursor"]).json()
+    assert [e["text"] for e in later["entries"]] == ["感谢网友关注。"]
+    assert later["cursor"] > first["cursor"]
+
+
+def test_an_unchanged_feed_answers_304(client, live_interview, staff):
+    post_entry(live_interview, staff[AgencyRole.EDITOR], speaker="host", text="欢迎。")
+    first = feed(client, live_interview)
+    again = feed(client, live_interview, since=first.json()["cursor"], HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and not again.content
+    post_entry(live_interview, staff[AgencyRole.EDITOR], speaker="host", text="第二条。")
+    changed = feed(client, live_interview, since=first.json()["cursor"], HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+
+
+def test_the_status_follows_the_clock(client, column):
+    start = timezone.now() + datetime.timedelta(seconds=2)
+    session = factories.make_interview(column, start=start, short_notice_reason="测试临时安排。")
+    assert feed(client, session).json()["status"] == "upcoming"
+    from django.core.cache import cache
+
+    cache.clear()
+    assert session.status(start) == "live"
+
+
+@pytest.mark.parametrize("since", ["abc", "1.5"])
+def test_a_bad_cursor_is_a_400(client, live_interview, since):
+    response = feed(client, live_interview, since=since)
+    assert response.status_code == 400 and "since" in response.json()["error"]
+
+
+def test_drafts_and_unpublished_sessions_have_no_feed(client, column, live_interview):
+    draft = factories.make_interview(column, live=False)
+    assert feed(client, draft).status_code == 404
+    live_interview.unpublish()
+    assert feed(client, live_interview).status_code == 404
+    assert feed(client, type("Missing", (), {"pk": 999999})()).status_code == 404
