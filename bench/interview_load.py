@@ -31,6 +31,7 @@ import time
 import uuid
 
 import aiohttp  # noqa: E402  (after harness: Django is set up first)
+import yarl  # noqa: E402
 from harness import ROOT, fresh_database
 
 
@@ -182,11 +183,12 @@ async def crowd(base, session, args, plain=False):
     page_url = f"{base}{session.url}"
     connector = aiohttp.TCPConnector(limit=args.connections)
     timeout = aiohttp.ClientTimeout(total=30)
-    async with aiohttp.ClientSession(base_url=None, connector=connector, timeout=timeout) as http:
+    jar = aiohttp.CookieJar(unsafe=True)  # keep cookies for an IP-address host
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout, cookie_jar=jar) as http:
         async with http.get(page_url) as response:
             assert response.status == 200, response.status
             await response.read()
-        token = http.cookie_jar.filter_cookies(page_url)["csrftoken"].value
+        token = http.cookie_jar.filter_cookies(yarl.URL(page_url))["csrftoken"].value
         seconds = args.plain_seconds if plain else args.seconds
         until = time.monotonic() + seconds
         views, asks, receipts = Tally(), Tally(), {}
@@ -246,9 +248,11 @@ def main():
             stop = threading.Event()
             worker = threading.Thread(target=console, args=(session, stop))
             worker.start()
-            views, asks, receipts = asyncio.run(crowd(base, session, args))
-            stop.set()
-            worker.join()
+            try:
+                views, asks, receipts = asyncio.run(crowd(base, session, args))
+            finally:
+                stop.set()
+                worker.join()
             plain_views, _asks, _receipts = asyncio.run(crowd(base, session, args, plain=True))
         finally:
             server.terminate()

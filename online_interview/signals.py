@@ -3,6 +3,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from .lifecycle.transitions import announce
+from .live.feed import process_cache
 from .live.updates import state_key
 from .pages.interview import InterviewPage
 
@@ -15,3 +16,4 @@ def interview_published(sender, instance, revision=None, **kwargs):
 @receiver(page_unpublished, sender=InterviewPage)
 def interview_unpublished(sender, instance, **kwargs):
     cache.delete(state_key(instance.pk))
+    process_cache.forget(instance.pk)

@@ -9,11 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 
-from disclosure.visibility import is_publicly_visible
-
 from . import conf
-from .live.feed import etag, feed, live_state
-from .pages.interview import InterviewPage
+from .live.feed import PublicSession, etag, feed, live_state
 from .questions.models import Question
 from .questions.moderation import vote
 from .questions.submission import QuestionRefused, submit_question
@@ -22,11 +19,12 @@ VISITOR_COOKIE = "gk_visitor"
 HONEYPOT_FIELD = "website"
 
 
-def _public_interview(pk):
-    interview = InterviewPage.objects.filter(pk=pk).first()
-    if interview is None or not is_publicly_visible(interview):
+def _public_session(pk):
+    """The session if the public may see it, read from the feed's shared state (no query)."""
+    state = live_state(pk)
+    if not state["public"]:
         raise Http404
-    return interview
+    return PublicSession(pk, state)
 
 
 def _wants_json(request):
@@ -51,19 +49,19 @@ def live_feed(request, pk):
     return response
 
 
-def _refused(request, interview, message, field=None, status=400, values=None):
+def _refused(request, session, message, field=None, status=400, values=None):
     if _wants_json(request):
         return JsonResponse(
             {"error": message, "field": field}, status=status, json_dumps_params={"ensure_ascii": False}
         )
-    context = {"page": interview, "error": message, "field": field, "values": values or {}}
+    context = {"page": session.page(), "error": message, "field": field, "values": values or {}}
     return render(request, "online_interview/question_result.html", context, status=status)
 
 
 @require_POST
 def ask(request, pk):
     """Take a question: 201 with a receipt, or 4xx with the reason; the text is never lost."""
-    interview = _public_interview(pk)
+    interview = _public_session(pk)
     values = {name: request.POST.get(name, "") for name in ("nickname", "text", "contact")}
     if request.POST.get(HONEYPOT_FIELD):
         return _refused(
@@ -93,7 +91,8 @@ def ask(request, pk):
             status=200 if receipt.repeated else 201,
             json_dumps_params={"ensure_ascii": False},
         )
-    return render(request, "online_interview/question_result.html", {"page": interview, "message": message}, status=201)
+    context = {"page": interview.page(), "message": message}
+    return render(request, "online_interview/question_result.html", context, status=201)
 
 
 def _visitor(request):
@@ -105,8 +104,8 @@ def _visitor(request):
 
 @require_POST
 def vote_for(request, pk, question_pk):
-    interview = _public_interview(pk)
-    question = get_object_or_404(Question, pk=question_pk, interview=interview)
+    session = _public_session(pk)
+    question = get_object_or_404(Question.objects.select_related("interview"), pk=question_pk, interview_id=session.pk)
     if is_ratelimited(request, group="gongkai-interview-vote", key="ip", rate=conf.get("VOTE_RATE"), increment=True):
         return JsonResponse({"error": _("Too many votes from your network. Please wait a minute.")}, status=429)
     voter, new_visitor = _visitor(request)

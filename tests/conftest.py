@@ -27,6 +27,14 @@ def other_catalogue(other_agency):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Database ids are reused between tests; cached statistics must not be."""
-    cache.clear()
+    from disclosure.review.screening.words import forget_version
+    from online_interview.live.feed import process_cache
+
+    def clear():
+        cache.clear()
+        process_cache.clear()
+        forget_version()
+
+    clear()
     yield
-    cache.clear()
+    clear()

@@ -33,6 +33,9 @@ def state_key(interview_id):
 
 
 def record_update(interview_id, kind, object_id=None):
+    from .feed import process_cache
+
     update = LiveUpdate.objects.create(interview_id=interview_id, kind=kind, object_id=object_id)
     cache.delete(state_key(interview_id))
+    process_cache.forget(interview_id)
     return update

@@ -1,5 +1,6 @@
 """Taking a citizen's question: every accepted one gets a receipt, every refused one a reason."""
 
+import contextlib
 import hashlib
 import re
 import uuid
@@ -76,13 +77,13 @@ def submit_question(interview, *, nickname, text, contact="", submission_key=Non
         key = uuid.UUID(str(submission_key)) if submission_key else uuid.uuid4()
     except ValueError:
         key = uuid.uuid4()
-    existing = Question.objects.filter(interview=interview, submission_key=key).first()
-    if existing:
-        return Receipt(existing, repeated=True)
+    # One INSERT: the unique (interview, submission_key) constraint, not a prior SELECT,
+    # decides whether this submission was seen before. A savepoint only inside a transaction.
+    guard = transaction.atomic() if transaction.get_connection().in_atomic_block else contextlib.nullcontext()
     try:
-        with transaction.atomic():
+        with guard:
             question = Question.objects.create(
-                interview=interview,
+                interview_id=interview.pk,
                 submission_key=key,
                 nickname=nickname,
                 text=text,
@@ -90,6 +91,6 @@ def submit_question(interview, *, nickname, text, contact="", submission_key=Non
                 client_hash=client_hash(client_address),
                 asked_live=interview.status(now) == "live",
             )
-    except IntegrityError:  # the same submission, stored by a concurrent retry
-        return Receipt(Question.objects.get(interview=interview, submission_key=key), repeated=True)
+    except IntegrityError:  # the same submission again (a retry): its first copy stands
+        return Receipt(Question.objects.get(interview_id=interview.pk, submission_key=key), repeated=True)
     return Receipt(question, repeated=False)
