@@ -30,7 +30,10 @@ class InterviewPageForm(ScreenedPageForm):
             self.add_error("end_at", _("The session must end after it starts."))
         announced = published_start(self.instance)
         changes_schedule = announced is None or announced != start
-        if start and changes_schedule and not cleaned.get("cancelled") and is_short_notice(start):
+        # Drafts may be saved freely; the confirmation is asked when the preview heads for the public.
+        heads_for_public = self.is_submitting() or bool(self.data.get("action-publish"))
+        late = start and changes_schedule and not cleaned.get("cancelled") and is_short_notice(start)
+        if late and heads_for_public:
             if not (cleaned.get("short_notice_reason") or "").strip():
                 self.add_error(
                     "short_notice_reason",

@@ -68,13 +68,22 @@ def test_the_end_must_follow_the_start(client, column, editor):
     assert not InterviewPage.objects.exists()
 
 
-def test_a_late_preview_needs_a_reason(client, column, editor):
+def test_a_late_preview_needs_a_reason_before_it_goes_to_review(client, column, editor):
     tomorrow = timezone.now() + datetime.timedelta(days=1)
-    refused = create(client, column, form_data("临时安排的访谈", tomorrow))
+    submit = {"action-submit": "submit"}
+    refused = create(client, column, form_data("临时安排的访谈", tomorrow, **submit))
     assert refused.status_code == 200 and "不足 3 天" in refused.content.decode()
     assert not InterviewPage.objects.exists()
-    accepted = create(client, column, form_data("临时安排的访谈", tomorrow, short_notice_reason="应对突发汛情。"))
+    accepted = create(
+        client, column, form_data("临时安排的访谈", tomorrow, short_notice_reason="应对突发汛情。", **submit)
+    )
     assert accepted.status_code == 302
+    assert InterviewPage.objects.get().current_workflow_state is not None  # in review
+
+
+def test_a_short_notice_draft_can_be_saved_without_a_reason(client, column, editor):
+    response = create(client, column, form_data("草拟中的访谈", timezone.now() + datetime.timedelta(days=1)))
+    assert response.status_code == 302 and not InterviewPage.objects.get().live
 
 
 def test_double_bookings_are_warned_about(client, column, editor):
