@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from disclosure.models import AgencyRole
@@ -54,3 +55,5 @@ def test_a_citizens_question_is_moderated_answered_and_appears_without_reload(li
     assert "课后服务可以按天选择参加吗？" in answer.inner_text()  # threaded under its question
     assert "沈立群" in answer.inner_text()
     citizen.locator("#questions").get_by_text("课后服务可以按天选择参加吗？").wait_for(timeout=15000)
+    citizen.screenshot(path=str(settings.BASE_DIR / "var" / "live-interview-phone.png"), full_page=True)
+    moderator.screenshot(path=str(settings.BASE_DIR / "var" / "live-console.png"), full_page=True)
