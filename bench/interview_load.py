@@ -234,7 +234,7 @@ def main():
     parser.add_argument("--plain-seconds", type=int, default=20)
     parser.add_argument("--burst", type=int, default=100, help="questions submitted each second")
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=16)
     parser.add_argument("--connections", type=int, default=200, help="client connection pool")
     args = parser.parse_args()
 

@@ -61,27 +61,24 @@ def _refused(request, session, message, field=None, status=400, values=None):
 @require_POST
 def ask(request, pk):
     """Take a question: 201 with a receipt, or 4xx with the reason; the text is never lost."""
-    interview = _public_session(pk)
+    session = _public_session(pk)
     values = {name: request.POST.get(name, "") for name in ("nickname", "text", "contact")}
     if request.POST.get(HONEYPOT_FIELD):
-        return _refused(
-            request, interview, _("Your submission could not be accepted. Please try again."), values=values
-        )
+        return _refused(request, session, _("Your submission could not be accepted. Please try again."), values=values)
     limited = is_ratelimited(
         request, group="gongkai-interview-question", key="ip", rate=conf.get("QUESTION_RATE"), increment=True
     )
     if limited:
         message = _("You are sending questions too quickly. Please wait a minute and try again.")
-        return _refused(request, interview, message, status=429, values=values)
+        return _refused(request, session, message, status=429, values=values)
     try:
         receipt = submit_question(
-            interview,
+            session,
             submission_key=request.POST.get("submission_key"),
-            client_address=request.META.get("REMOTE_ADDR", ""),
             **values,
         )
     except QuestionRefused as refusal:
-        return _refused(request, interview, refusal.message, refusal.field, values=values)
+        return _refused(request, session, refusal.message, refusal.field, values=values)
     message = _(
         "Your question has been received (receipt number %(receipt)s). It will appear once a moderator has approved it."
     ) % {"receipt": receipt.number}
@@ -91,7 +88,7 @@ def ask(request, pk):
             status=200 if receipt.repeated else 201,
             json_dumps_params={"ensure_ascii": False},
         )
-    context = {"page": interview.page(), "message": message}
+    context = {"page": session.page(), "message": message}
     return render(request, "online_interview/question_result.html", context, status=201)
 
 

@@ -8,7 +8,7 @@ from online_interview.follow_ups.scheduling import create_follow_ups
 from online_interview.models import InterviewGuest, InterviewIndexPage, InterviewPage
 from online_interview.questions.moderation import approve, reject
 from online_interview.questions.submission import submit_question
-from online_interview.transcript.posting import post_entry
+from online_interview.transcript.posting import post_entry, release
 
 # key: (title, summary, days from now, start hour (None: started just now), guests)
 SESSIONS = {
@@ -113,8 +113,6 @@ def build_interviews(government, hosts, users, publish):
     answer = post_entry(
         live, editor, speaker="guest", guest=guest, text="每个片区停水不超过一天，提前三天公告。", question=asked
     )
-    from online_interview.transcript.posting import release
-
     release(answer, leader)
     waiting = submit_question(live, nickname="老城区住户", text="改造后水压会提高吗？").question
     approve(waiting, editor)

@@ -92,7 +92,6 @@ def console(request, pk):
         {
             "interview": interview,
             "guests": list(interview.guests.all()),
-            "speakers": Speaker.choices,
             "may_release": may_release(request.user, interview),
             "poll_seconds": conf.get("POLL_SECONDS"),
         },
@@ -103,7 +102,7 @@ def console(request, pk):
 def console_state(request, pk):
     interview = console_interview(request, pk)
     questions = interview.questions.exclude(state=QuestionState.REJECTED).order_by("-pinned", "submitted_at")
-    entries = TranscriptEntry.objects.filter(interview=interview).select_related("question", "image")
+    entries = list(TranscriptEntry.objects.filter(interview=interview).select_related("question", "image"))
     return _json(
         {
             "status": interview.status(),
@@ -112,7 +111,7 @@ def console_state(request, pk):
             "approved": [_question(q) for q in questions if q.state == QuestionState.APPROVED],
             "answered": [_question(q) for q in questions if q.state == QuestionState.ANSWERED],
             "held": [_entry(e) for e in entries if not e.released],
-            "transcript": [_entry(e) for e in entries.order_by("released_at", "pk") if e.released],
+            "transcript": [_entry(e) for e in entries if e.released],  # in release order (Meta.ordering)
             "rejected_count": interview.questions.filter(state=QuestionState.REJECTED).count(),
         }
     )

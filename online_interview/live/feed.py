@@ -16,10 +16,10 @@ from disclosure.visibility import is_publicly_visible
 from .. import conf
 from ..pages.interview import InterviewPage
 from ..questions.models import Question
-from ..status import InterviewStatus, accepts_questions, status_at
+from ..status import accepts_questions, status_at
 from ..transcript.models import TranscriptEntry
 from .public import entry_json, question_json
-from .updates import LiveUpdate, UpdateKind, state_key
+from .updates import LiveUpdate, UpdateKind, latest_cursor, state_key
 
 
 class _ProcessCache:
@@ -55,7 +55,7 @@ process_cache = _ProcessCache()
 
 
 def live_state(interview_id):
-    """{public, cursor, status} of a session, shared by all viewers for a moment."""
+    """{public, schedule, cursor, status} of a session, shared by all viewers for a moment."""
     state = process_cache.get(state_key(interview_id))
     if state is not None:
         return state
@@ -63,16 +63,13 @@ def live_state(interview_id):
     if state is None:
         page = InterviewPage.objects.filter(pk=interview_id).first()
         public = page is not None and is_publicly_visible(page)
-        cursor = (
-            LiveUpdate.objects.filter(interview_id=interview_id).order_by("-pk").values_list("pk", flat=True).first()
-        )
         status = page.status() if public else None
         state = {
             "public": public,
             "schedule": (page.start_at, page.end_at, page.cancelled, page.votes_enabled) if public else None,
-            "cursor": cursor or 0,
+            "cursor": latest_cursor(interview_id),
             "status": status,
-            "status_label": str(InterviewStatus(status).label) if status else "",
+            "status_label": str(page.status_label) if public else "",
         }
         cache.set(state_key(interview_id), state, conf.get("LIVE_CACHE_SECONDS"))
     process_cache.set(state_key(interview_id), state)

@@ -12,7 +12,7 @@ from disclosure.visibility import public_pages
 from ..questions.models import PUBLIC_STATES, QuestionState
 from ..status import InterviewStatus
 from ..transcript.models import TranscriptEntry
-from .updates import LiveUpdate
+from .updates import latest_cursor
 
 
 def public_entries(interview):
@@ -58,19 +58,18 @@ def public_view_of(interview, now=None):
     status = interview.status(now)
     entries = list(public_entries(interview))
     questions = list(public_questions(interview).order_by("-pinned", "-submitted_at"))
-    answered_ids = {entry.question_id for entry in entries if entry.question_id}
     related = list(interview.related_items.select_related("page"))
     shown = public_pages(CatalogueItemPage.objects.filter(pk__in=[item.page_id for item in related]))
     visible = set(shown.values_list("pk", flat=True))
-    cursor = LiveUpdate.objects.filter(interview=interview).order_by("-pk").values_list("pk", flat=True).first()
     return {
-        "cursor": cursor or 0,
+        "cursor": latest_cursor(interview.pk),
         "status": status,
         "is_live": status == InterviewStatus.LIVE,
         "is_ended": status == InterviewStatus.ENDED,
         "live_entries": [entry for entry in entries if not entry.follow_up],
         "follow_up_entries": [entry for entry in entries if entry.follow_up],
-        "waiting_questions": [q for q in questions if q.pk not in answered_ids and q.state == QuestionState.APPROVED],
+        # A question turns answered when its answer is released, so approved ones still wait.
+        "waiting_questions": [q for q in questions if q.state == QuestionState.APPROVED],
         "answered_questions": [q for q in questions if q.state == QuestionState.ANSWERED],
         "related_items": [item for item in related if item.page_id in visible],
         "schedule_changes": list(interview.schedule_changes.all()),

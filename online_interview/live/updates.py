@@ -32,6 +32,12 @@ def state_key(interview_id):
     return f"gongkai:interview:{interview_id}:live-state"
 
 
+def latest_cursor(interview_id):
+    """The id of the session's newest update (0 before the first): where a viewer starts."""
+    latest = LiveUpdate.objects.filter(interview_id=interview_id).order_by("-pk").values_list("pk", flat=True)
+    return latest.first() or 0
+
+
 def record_update(interview_id, kind, object_id=None):
     from .feed import process_cache
 

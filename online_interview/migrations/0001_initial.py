@@ -127,7 +127,6 @@ class Migration(migrations.Migration):
                 ('text', models.TextField(verbose_name='question as submitted')),
                 ('public_text', models.TextField(blank=True, verbose_name='question as shown')),
                 ('contact', models.CharField(blank=True, max_length=200, verbose_name='contact (private)')),
-                ('client_hash', models.CharField(db_index=True, editable=False, max_length=64)),
                 ('state', models.CharField(choices=[('pending', 'Pending'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('answered', 'Answered')], default='pending', max_length=10, verbose_name='state')),
                 ('pinned', models.BooleanField(default=False, verbose_name='pinned')),
                 ('votes', models.PositiveIntegerField(default=0, verbose_name='votes')),

@@ -38,7 +38,6 @@ class Question(models.Model):
     text = models.TextField(_("question as submitted"))
     public_text = models.TextField(_("question as shown"), blank=True)
     contact = models.CharField(_("contact (private)"), max_length=200, blank=True)
-    client_hash = models.CharField(max_length=64, editable=False, db_index=True)
     state = models.CharField(_("state"), max_length=10, choices=QuestionState.choices, default=QuestionState.PENDING)
     pinned = models.BooleanField(_("pinned"), default=False)
     votes = models.PositiveIntegerField(_("votes"), default=0)

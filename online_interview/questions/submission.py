@@ -1,12 +1,10 @@
 """Taking a citizen's question: every accepted one gets a receipt, every refused one a reason."""
 
 import contextlib
-import hashlib
 import re
 import uuid
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -37,10 +35,6 @@ class Receipt:
         return self.question.receipt
 
 
-def client_hash(address):
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
-
-
 def _clean(value):
     return _CONTROL.sub("", value or "").strip()
 
@@ -54,7 +48,7 @@ def _check_length(value, limit, field, label):
         )
 
 
-def submit_question(interview, *, nickname, text, contact="", submission_key=None, client_address="", now=None):
+def submit_question(interview, *, nickname, text, contact="", submission_key=None, now=None):
     """Store a question for moderation, or raise :class:`QuestionRefused` saying why not."""
     if not interview.accepts_questions(now):
         raise QuestionRefused(_("This session is not taking questions any more."))
@@ -88,7 +82,6 @@ def submit_question(interview, *, nickname, text, contact="", submission_key=Non
                 nickname=nickname,
                 text=text,
                 contact=contact,
-                client_hash=client_hash(client_address),
                 asked_live=interview.status(now) == "live",
             )
     except IntegrityError:  # the same submission again (a retry): its first copy stands

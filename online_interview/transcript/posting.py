@@ -5,8 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..follow_ups.models import FollowUp
 from ..live.updates import UpdateKind, record_update
 from ..questions.models import QuestionState
+from ..search_hooks import request_search_sync
 from ..status import InterviewStatus
 from .models import Speaker, TranscriptEntry
 
@@ -75,10 +77,6 @@ def _published(entry, now):
         question.save(update_fields=["state", "answered_at"])
         record_update(entry.interview_id, UpdateKind.QUESTION, question.pk)
     if question is not None:
-        from ..follow_ups.models import FollowUp
-
         FollowUp.objects.filter(question=question, done_at__isnull=True).update(done_at=now)
     if entry.interview.status(now) == InterviewStatus.ENDED:
-        from ..search_hooks import request_search_sync
-
         request_search_sync(entry.interview_id)

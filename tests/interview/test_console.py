@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from disclosure.models import AgencyRole
@@ -107,8 +108,6 @@ def test_bad_posts_get_a_reason(client, live_interview, staff):
 
 
 def test_the_reviewer_gate_holds_guest_answers_until_released(client, column, staff):
-    from django.utils import timezone
-
     session = factories.make_interview(
         column, start=timezone.now() - datetime.timedelta(minutes=5), hold_guest_answers=True
     )
@@ -133,8 +132,6 @@ def test_the_reviewer_gate_holds_guest_answers_until_released(client, column, st
 
 
 def test_a_held_answer_can_be_discarded_unseen(client, column, staff):
-    from django.utils import timezone
-
     session = factories.make_interview(
         column, start=timezone.now() - datetime.timedelta(minutes=5), hold_guest_answers=True
     )
@@ -152,8 +149,6 @@ def test_a_follow_up_answer_after_the_end_closes_the_follow_up(client, live_inte
     client.post(console_url(live_interview, f"questions/{question.pk}/approve/"))
     advance(now=live_interview.end_at)
     follow_up = FollowUp.objects.get(question=question)
-
-    from django.utils import timezone
 
     live_interview.start_at = timezone.now() - datetime.timedelta(hours=3)
     live_interview.end_at = timezone.now() - datetime.timedelta(hours=1)

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from disclosure.models import AgencyRole
 from online_interview.follow_ups.models import FollowUp
@@ -41,7 +42,5 @@ def test_reminders_go_to_the_hosting_agency_when_due_and_once_a_day(follow_up, s
 
 
 def test_answered_follow_ups_are_not_reminded(follow_up):
-    from django.utils import timezone
-
     FollowUp.objects.filter(pk=follow_up.pk).update(done_at=timezone.now())
     assert send_follow_up_reminders(today=follow_up.due_on) == 0

@@ -14,6 +14,7 @@ from online_interview.questions.models import QuestionState
 from online_interview.questions.moderation import approve
 from online_interview.questions.submission import submit_question
 from online_interview.status import InterviewStatus
+from online_interview.transcript.posting import post_entry
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -121,8 +122,6 @@ def test_a_preview_published_late_is_logged_with_its_reason(column):
 
 
 def test_question_states_move_on_with_answers(live_interview, staff):
-    from online_interview.transcript.posting import post_entry
-
     question = submit_question(live_interview, nickname="甲", text="转学手续怎么办？").question
     approve(question, staff["editor"])
     post_entry(live_interview, staff["editor"], speaker="host", text="请周局长回答。", question=question)

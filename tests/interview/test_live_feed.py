@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from disclosure.models import AgencyRole
+from online_interview.live.feed import process_cache
+from online_interview.models import InterviewPage
 from online_interview.transcript.posting import post_entry
 from tests import factories
 from tests.interview.conftest import feed
@@ -36,14 +39,15 @@ def test_an_unchanged_feed_answers_304(client, live_interview, staff):
     assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
 
 
-def test_the_status_follows_the_clock(client, column):
-    start = timezone.now() + datetime.timedelta(seconds=2)
-    session = factories.make_interview(column, start=start, short_notice_reason="测试临时安排。")
-    assert feed(client, session).json()["status"] == "upcoming"
-    from django.core.cache import cache
-
+def test_the_status_follows_the_clock(client, interview):
+    before = feed(client, interview)
+    assert before.json()["status"] == "upcoming"
+    # The start comes (moved into the past here) and the feed's shared moment passes.
+    InterviewPage.objects.filter(pk=interview.pk).update(start_at=timezone.now() - datetime.timedelta(minutes=1))
     cache.clear()
-    assert session.status(start) == "live"
+    process_cache.clear()
+    after = feed(client, interview, since=before.json()["cursor"], HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and after.json()["status"] == "live" and after.json()["status_label"] == "直播中"
 
 
 @pytest.mark.parametrize("since", ["abc", "1.5"])

@@ -6,6 +6,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
+from online_interview.models import InterviewRelatedItem
 from online_interview.questions.moderation import approve
 from online_interview.questions.submission import submit_question
 from online_interview.transcript.posting import post_entry
@@ -92,8 +93,6 @@ def test_a_draft_session_page_is_not_served(client, column):
 def test_guests_and_related_documents_are_shown_only_if_public(client, column, catalogue):
     public_item = factories.make_item(catalogue, title="义务教育招生入学实施办法")
     draft_item = factories.make_item(catalogue, title="尚未公开的招生文件", live=False)
-    from online_interview.models import InterviewRelatedItem
-
     session = factories.make_interview(column, guests=[("周文", "局长"), ("陈静", "基础教育科科长")])
     session.related_items = [InterviewRelatedItem(page=public_item), InterviewRelatedItem(page=draft_item)]
     factories.publish(session)

@@ -3,11 +3,12 @@
 import uuid
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from disclosure.models import SensitiveWord
 from online_interview.questions.models import Question, QuestionState
 from online_interview.questions.moderation import approve, reject
+from tests import factories
 from tests.interview.conftest import ask, feed
 
 pytestmark = pytest.mark.django_db
@@ -115,8 +116,6 @@ def test_without_javascript_the_form_answers_with_a_page_and_keeps_the_text(clie
 
 
 def test_questions_to_a_draft_session_are_not_taken(client, column):
-    from tests import factories
-
     draft = factories.make_interview(column, live=False)
     assert ask(client, draft).status_code == 404
 
@@ -128,8 +127,6 @@ def test_one_vote_per_visitor(client, interview, staff):
     url = f"/api/interviews/{interview.pk}/questions/{question.pk}/vote/"
     assert client.post(url).json()["votes"] == 1
     assert client.post(url).json()["votes"] == 1  # the same visitor (cookie) again
-    from django.test import Client
-
     assert Client().post(url).json()["votes"] == 2
 
 

@@ -5,13 +5,15 @@ with a correlated subquery (SQLite) or matches a ``title || body`` concatenation
 index can serve (PostgreSQL); both grow with the whole table. Here the full-text index
 answers the match, candidates are limited by the (filtered) queryset as one uncorrelated
 subquery, only entries are ranked, and only the requested slice of objects is loaded.
-Counting and facets use the same match without ranking.
+Counting and facets use the same match without ranking, or (``ONE_PASS``) the ranked list.
 """
 
-from django.db.models import Case, Count, F, FloatField, IntegerField, TextField, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, TextField, Value, When
 from django.db.models.functions import Cast
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+
+from ...facet_counts import count_columns
 
 _INTEGER_TYPES = {
     "AutoField",
@@ -64,9 +66,7 @@ class RankedSearchMixin:
         return F(self.ENTRY_OBJECT_ID)
 
     def _pk_values(self, entries):
-        pk = self.queryset.model._meta.pk
-        target = pk.target_field if pk.is_relation else pk
-        if target.get_internal_type() in _INTEGER_TYPES:
+        if self._integer_pk():
             return entries.values(_gongkai_pk=Cast(self.ENTRY_OBJECT_ID, IntegerField()))
         return entries.values(self.ENTRY_OBJECT_ID)
 
@@ -157,14 +157,9 @@ class RankedResultsMixin:
         return max(0, min(count, self.stop if self.stop is not None else count) - (self.start or 0))
 
     def facet(self, field_name):
-        compiler = self.query_compiler
-        if not compiler._fast_path():
+        if not self.query_compiler._fast_path():
             return super().facet(field_name)
-        if compiler._get_filterable_field(field_name) is None:
-            return super().facet(field_name)  # raises modelsearch's FilterFieldError
-        matched = compiler.matched_queryset(compiler.get_config(self.backend)).order_by()
-        rows = matched.values(field_name).annotate(count=Count("pk")).order_by("-count")
-        return {row[field_name]: row["count"] for row in rows}
+        return self.facets([field_name])[field_name]
 
     def facets(self, field_names):
         """{field: {value: count}} for several fields, matching once."""
@@ -174,8 +169,6 @@ class RankedResultsMixin:
         for field_name in field_names:
             if compiler._get_filterable_field(field_name) is None:
                 return super().facet(field_name)  # raises modelsearch's FilterFieldError
-        from search.facet_counts import count_columns
-
         config = compiler.get_config(self.backend)
         if compiler.ONE_PASS:
             pks = sorted(pk for pk, _score in compiler.ranked_matches(config))  # in index order
