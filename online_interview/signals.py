@@ -16,4 +16,4 @@ def interview_published(sender, instance, revision=None, **kwargs):
 @receiver(page_unpublished, sender=InterviewPage)
 def interview_unpublished(sender, instance, **kwargs):
     cache.delete(state_key(instance.pk))
-    process_cache.forget(instance.pk)
+    process_cache.forget(state_key(instance.pk))

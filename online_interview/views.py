@@ -11,6 +11,8 @@ from django_ratelimit.core import is_ratelimited
 
 from . import conf
 from .live.feed import PublicSession, etag, feed, live_state
+from .live.shortcut import ENVIRON_KEY as SHAREABLE
+from .live.shortcut import response_key
 from .questions.models import Question
 from .questions.moderation import vote
 from .questions.submission import QuestionRefused, submit_question
@@ -41,11 +43,17 @@ def live_feed(request, pk):
         since = max(int(request.GET.get("since", "0")), 0)
     except ValueError:
         return JsonResponse({"error": _("“since” must be a whole number.")}, status=400)
-    if request.headers.get("If-None-Match") == tag:
-        return HttpResponseNotModified(headers={"ETag": tag})
-    response = JsonResponse(feed(pk, min(since, state["cursor"]), state), json_dumps_params={"ensure_ascii": False})
-    response["ETag"] = tag
-    response["Cache-Control"] = "no-cache"
+    since = min(since, state["cursor"])
+    not_modified = request.headers.get("If-None-Match") == tag
+    if not_modified:
+        response = HttpResponseNotModified(headers={"ETag": tag})
+    else:
+        response = JsonResponse(feed(pk, since, state), json_dumps_params={"ensure_ascii": False})
+        response["ETag"] = tag
+        response["Cache-Control"] = "no-cache"
+    environ = getattr(request, "environ", None)  # WSGI only: the shortcut sits in front of it
+    if environ is not None:  # the same answer serves every poller of this moment
+        environ[SHAREABLE] = response_key(pk, state, since, not_modified, environ)
     return response
 
 

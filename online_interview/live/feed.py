@@ -2,63 +2,34 @@
 
 Every viewer of a session asks the same few questions every couple of seconds, so the
 answers are computed once per ``LIVE_CACHE_SECONDS`` and kept in the shared cache and,
-for that moment, in the worker process itself: a viewer who is up to date gets a 304
-without a database query or a cache round trip.
+for that moment, in the worker process itself (``MomentCache``: one thread computes, the
+others do not queue behind it): a viewer who is up to date gets a 304 without a database
+query or a cache round trip.
 """
 
-import threading
-import time
-
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 from disclosure.visibility import is_publicly_visible
 
 from .. import conf
 from ..pages.interview import InterviewPage
 from ..questions.models import Question
-from ..status import accepts_questions, status_at
+from ..status import InterviewStatus, accepts_questions, status_at
 from ..transcript.models import TranscriptEntry
+from .moment_cache import MomentCache
 from .public import entry_json, question_json
 from .updates import LiveUpdate, UpdateKind, latest_cursor, state_key
 
-
-class _ProcessCache:
-    """A dict whose entries live ``LIVE_CACHE_SECONDS``: in front of the shared cache."""
-
-    def __init__(self):
-        self.entries, self.lock = {}, threading.Lock()
-
-    def get(self, key):
-        entry = self.entries.get(key)
-        if entry is None or entry[0] < time.monotonic():
-            return None
-        return entry[1]
-
-    def set(self, key, value):
-        with self.lock:
-            if len(self.entries) > 10_000:
-                self.entries.clear()
-            self.entries[key] = (time.monotonic() + conf.get("LIVE_CACHE_SECONDS"), value)
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-
-    def forget(self, interview_id):
-        prefix = state_key(interview_id)
-        with self.lock:
-            for key in [key for key in self.entries if key.startswith(prefix)]:
-                del self.entries[key]
-
-
-process_cache = _ProcessCache()
+process_cache = MomentCache()
 
 
 def live_state(interview_id):
     """{public, schedule, cursor, status} of a session, shared by all viewers for a moment."""
-    state = process_cache.get(state_key(interview_id))
-    if state is not None:
-        return state
+    return process_cache.get_or_compute(state_key(interview_id), lambda: _shared_state(interview_id))
+
+
+def _shared_state(interview_id):
     state = cache.get(state_key(interview_id))
     if state is None:
         page = InterviewPage.objects.filter(pk=interview_id).first()
@@ -69,10 +40,8 @@ def live_state(interview_id):
             "schedule": (page.start_at, page.end_at, page.cancelled, page.votes_enabled) if public else None,
             "cursor": latest_cursor(interview_id),
             "status": status,
-            "status_label": str(page.status_label) if public else "",
         }
         cache.set(state_key(interview_id), state, conf.get("LIVE_CACHE_SECONDS"))
-    process_cache.set(state_key(interview_id), state)
     return state
 
 
@@ -112,18 +81,22 @@ def _changes(interview_id, since):
 
 def feed(interview_id, since, state):
     """What changed after update ``since`` (0: everything), as the live page's JSON."""
-    key = f"{state_key(interview_id)}:{since}:{state['cursor']}:{state['status']}"
-    body = process_cache.get(key) or cache.get(key)
+    # Labels in the body are translated: one body per language.
+    key = f"{state_key(interview_id)}:{since}:{state['cursor']}:{state['status']}:{get_language()}"
+    return process_cache.get_or_compute(key, lambda: _shared_body(key, interview_id, since, state))
+
+
+def _shared_body(key, interview_id, since, state):
+    body = cache.get(key)
     if body is None:
         entries, questions, withdrawn = _changes(interview_id, since) if since < state["cursor"] else ([], [], [])
         body = {
             "cursor": state["cursor"],
             "status": state["status"],
-            "status_label": state["status_label"],
+            "status_label": str(InterviewStatus(state["status"]).label),
             "entries": entries,
             "questions": questions,
             "withdrawn_questions": withdrawn,
         }
         cache.set(key, body, max(conf.get("LIVE_CACHE_SECONDS"), 1))
-    process_cache.set(key, body)
     return body

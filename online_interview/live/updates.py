@@ -43,5 +43,5 @@ def record_update(interview_id, kind, object_id=None):
 
     update = LiveUpdate.objects.create(interview_id=interview_id, kind=kind, object_id=object_id)
     cache.delete(state_key(interview_id))
-    process_cache.forget(interview_id)
+    process_cache.forget(state_key(interview_id))
     return update
