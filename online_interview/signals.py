@@ -1,10 +1,8 @@
-from django.core.cache import cache
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from .lifecycle.transitions import announce
-from .live.feed import process_cache
-from .live.updates import state_key
+from .live.updates import forget_state
 from .pages.interview import InterviewPage
 
 
@@ -15,5 +13,4 @@ def interview_published(sender, instance, revision=None, **kwargs):
 
 @receiver(page_unpublished, sender=InterviewPage)
 def interview_unpublished(sender, instance, **kwargs):
-    cache.delete(state_key(instance.pk))
-    process_cache.forget(state_key(instance.pk))
+    forget_state(instance.pk)

@@ -17,11 +17,9 @@ from ..pages.interview import InterviewPage
 from ..questions.models import Question
 from ..status import InterviewStatus, accepts_questions, status_at
 from ..transcript.models import TranscriptEntry
-from .moment_cache import MomentCache
+from .moment_cache import process_cache
 from .public import entry_json, question_json
 from .updates import LiveUpdate, UpdateKind, latest_cursor, state_key
-
-process_cache = MomentCache()
 
 
 def live_state(interview_id):

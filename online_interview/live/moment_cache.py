@@ -67,3 +67,6 @@ class MomentCache:
         with self.lock:
             for key in [key for key in self.entries if key.startswith(prefix)]:
                 del self.entries[key]
+
+
+process_cache = MomentCache()  # this worker's; the shared cache is Django's

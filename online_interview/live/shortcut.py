@@ -14,6 +14,7 @@ that sets a cookie. A session that stops being public is forgotten with its stat
 import re
 
 from django.conf import settings
+from django.http.cookie import parse_cookie
 from django.urls import reverse
 
 from .feed import etag, process_cache
@@ -24,18 +25,11 @@ ENVIRON_KEY = "gongkai.live_feed.response_key"
 
 def response_key(interview_id, state, since, not_modified, environ):
     """What a feed response depends on: the session's moment, the request's cursor and language."""
-    language = _cookie(environ, settings.LANGUAGE_COOKIE_NAME)
+    cookies = environ.get("HTTP_COOKIE")
+    language = parse_cookie(cookies).get(settings.LANGUAGE_COOKIE_NAME, "") if cookies else ""
     accept = environ.get("HTTP_ACCEPT_LANGUAGE", "")
     asked = "304" if not_modified else since
     return f"{state_key(interview_id)}:response:{state['cursor']}:{state['status']}:{asked}:{language}:{accept}"
-
-
-def _cookie(environ, name):
-    cookies = environ.get("HTTP_COOKIE", "")
-    if name not in cookies:
-        return ""
-    match = re.search(rf"(?:^|;)\s*{re.escape(name)}=([^;]*)", cookies)
-    return match.group(1) if match else ""
 
 
 class LiveFeedShortcut:

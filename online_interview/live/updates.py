@@ -8,6 +8,8 @@ guest answer a reviewer released after later entries were posted.
 from django.core.cache import cache
 from django.db import models
 
+from .moment_cache import process_cache
+
 
 class UpdateKind(models.TextChoices):
     ENTRY = "entry"
@@ -38,10 +40,13 @@ def latest_cursor(interview_id):
     return latest.first() or 0
 
 
-def record_update(interview_id, kind, object_id=None):
-    from .feed import process_cache
-
-    update = LiveUpdate.objects.create(interview_id=interview_id, kind=kind, object_id=object_id)
+def forget_state(interview_id):
+    """Drop the session's computed state and responses here and in the shared cache."""
     cache.delete(state_key(interview_id))
     process_cache.forget(state_key(interview_id))
+
+
+def record_update(interview_id, kind, object_id=None):
+    update = LiveUpdate.objects.create(interview_id=interview_id, kind=kind, object_id=object_id)
+    forget_state(interview_id)
     return update
