@@ -1,17 +1,18 @@
 """Taking a citizen's question: every accepted one gets a receipt, every refused one a reason."""
 
-import contextlib
 import re
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
-from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure.review.screening.words import find_sensitive_words
 
 from .. import conf
 from .models import Question
+from .storing import insert_once
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -27,12 +28,13 @@ class QuestionRefused(Exception):
 
 @dataclass
 class Receipt:
-    question: Question
+    number: str
+    question_id: int
     repeated: bool  # the same submission arrived before (a retry): nothing new was stored
 
-    @property
-    def number(self):
-        return self.question.receipt
+    @cached_property
+    def question(self):
+        return Question.objects.get(pk=self.question_id)
 
 
 def _clean(value):
@@ -50,6 +52,7 @@ def _check_length(value, limit, field, label):
 
 def submit_question(interview, *, nickname, text, contact="", submission_key=None, now=None):
     """Store a question for moderation, or raise :class:`QuestionRefused` saying why not."""
+    now = now or timezone.now()
     if not interview.accepts_questions(now):
         raise QuestionRefused(_("This session is not taking questions any more."))
     nickname, text, contact = _clean(nickname), _clean(text), _clean(contact)
@@ -71,19 +74,13 @@ def submit_question(interview, *, nickname, text, contact="", submission_key=Non
         key = uuid.UUID(str(submission_key)) if submission_key else uuid.uuid4()
     except ValueError:
         key = uuid.uuid4()
-    # One INSERT: the unique (interview, submission_key) constraint, not a prior SELECT,
-    # decides whether this submission was seen before. A savepoint only inside a transaction.
-    guard = transaction.atomic() if transaction.get_connection().in_atomic_block else contextlib.nullcontext()
-    try:
-        with guard:
-            question = Question.objects.create(
-                interview_id=interview.pk,
-                submission_key=key,
-                nickname=nickname,
-                text=text,
-                contact=contact,
-                asked_live=interview.status(now) == "live",
-            )
-    except IntegrityError:  # the same submission again (a retry): its first copy stands
-        return Receipt(Question.objects.get(interview_id=interview.pk, submission_key=key), repeated=True)
-    return Receipt(question, repeated=False)
+    question_id, number, repeated = insert_once(
+        interview_id=interview.pk,
+        submission_key=key,
+        nickname=nickname,
+        text=text,
+        contact=contact,
+        asked_live=interview.status(now) == "live",
+        now=now,
+    )
+    return Receipt(number, question_id, repeated)
