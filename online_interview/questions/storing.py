@@ -5,7 +5,7 @@ more CPU building and saving the model than the database spends on the row, and 
 submission would then raise an IntegrityError and need a second query. One
 ``INSERT … ON CONFLICT (interview, submission_key) DO NOTHING RETURNING`` (PostgreSQL and
 SQLite ≥ 3.35) stores the row or says that it exists, in one round trip. The statement is
-built from the model's own fields and their database conversions, so it follows the model.
+built from the model's own fields, defaults and database conversions, so it follows the model.
 """
 
 import contextlib
@@ -13,29 +13,16 @@ from functools import cache
 
 from django.db import IntegrityError, connection, transaction
 
-from .models import Question, QuestionState, new_receipt
+from .models import Question, new_receipt
 
-COLUMNS = (
-    "interview",
-    "receipt",
-    "submission_key",
-    "nickname",
-    "text",
-    "public_text",
-    "contact",
-    "state",
-    "pinned",
-    "votes",
-    "asked_live",
-    "submitted_at",
-)
 RECEIPT_ATTEMPTS = 3  # receipts are random: a clash with an earlier one is retried with a new number
 
 
 @cache
 def _statement(vendor):
+    """The INSERT for every non-null column; what the caller does not give takes the field's default."""
     meta, quote = Question._meta, connection.ops.quote_name
-    fields = [meta.get_field(name) for name in COLUMNS]
+    fields = [field for field in meta.concrete_fields if not field.primary_key and not field.null]
     return (
         f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
         f"VALUES ({', '.join(['%s'] * len(fields))}) "
@@ -48,23 +35,19 @@ def _statement(vendor):
 def insert_once(*, interview_id, submission_key, nickname, text, contact, asked_live, now):
     """``(question id, receipt, repeated)``: the new row, or the one stored under this key before."""
     sql, fields = _statement(connection.vendor)
+    given = {
+        "interview": interview_id,
+        "submission_key": submission_key,
+        "nickname": nickname,
+        "text": text,
+        "contact": contact,
+        "asked_live": asked_live,
+        "submitted_at": now,
+    }
     for _attempt in range(RECEIPT_ATTEMPTS):
-        receipt = new_receipt()
-        values = {
-            "interview": interview_id,
-            "receipt": receipt,
-            "submission_key": submission_key,
-            "nickname": nickname,
-            "text": text,
-            "public_text": "",
-            "contact": contact,
-            "state": QuestionState.PENDING.value,
-            "pinned": False,
-            "votes": 0,
-            "asked_live": asked_live,
-            "submitted_at": now,
-        }
-        params = [field.get_db_prep_save(values[field.name], connection) for field in fields]
+        given["receipt"] = receipt = new_receipt()
+        values = (given[field.name] if field.name in given else field.get_default() for field in fields)
+        params = [field.get_db_prep_save(value, connection) for field, value in zip(fields, values)]
         try:
             # A savepoint only inside a transaction: a clash must not break the caller's.
             with transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext():
