@@ -2,37 +2,45 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+# `make demo DEMO_ADDR=127.0.0.1:8765` serves elsewhere (CI's demo smoke run does).
+DEMO_ADDR ?= 127.0.0.1:8000
+DEV := $(VENV)/.installed-dev
 
 .PHONY: install demo test lint bench messages
 
-$(STAMP): requirements.txt
+# Production's packages are all `make demo` needs; tests and tooling come on top.
+$(RUNTIME): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit("Gongkai needs Python >= 3.11") if sys.version_info < (3, 11) else None'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	touch $(STAMP)
+	touch $(RUNTIME)
 
-install: $(STAMP)
+$(DEV): $(RUNTIME) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(DEV)
 
-demo: install
+install: $(DEV)
+
+demo: $(RUNTIME)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py serve_demo
+	$(BIN)/python manage.py serve_demo $(DEMO_ADDR)
 
-test: install
+test: $(DEV)
 	$(BIN)/python -m pytest
 
-lint: install
+lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: install
+bench: $(DEV)
 	$(BIN)/python bench/catalogue.py
 
 # Each app carries its own catalogue; templates/ strings live in locale/.
-messages: install
+messages: $(RUNTIME)
 	for app in disclosure search online_interview cms; do (cd $$app && ../$(BIN)/django-admin makemessages --locale zh_Hans --ignore 'tests/*'); done
 	$(BIN)/python manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'disclosure/*' --ignore 'search/*' --ignore 'online_interview/*' --ignore 'cms/*'
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'

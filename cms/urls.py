@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.security.page_passwords import authenticate_with_password
+from disclosure.images import views as image_views
 from disclosure.sitemap import sitemap_view
 from online_interview import urls as interview_urls
 from search import api_urls as search_api_urls
@@ -21,12 +23,24 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    # Images only: documents are always served by Wagtail's view, which checks who may download them.
-    for folder in ("images", "original_images"):
-        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Images are served through the visibility rule in every environment: a web server must not
+# serve MEDIA_ROOT (documents have Wagtail's view at /documents/, which checks the same rule).
+media = settings.MEDIA_URL.lstrip("/")
+urlpatterns += [
+    path(f"{media}images/<path:name>", image_views.serve_rendition, name="gongkai_image_rendition"),
+    path(f"{media}original_images/<path:name>", image_views.serve_original, name="gongkai_image_original"),
+]
+
+urlpatterns += [
+    # In front of Wagtail's own view at the same address: page passwords get limited guesses.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="gongkai_authenticate_with_password",
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -1,7 +1,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import TaskState
-from wagtail.signals import page_unpublished, task_approved, task_rejected
+from wagtail.signals import page_published, page_unpublished, post_page_move, task_approved, task_rejected
 
 from .agencies.models import AgencyPage
 from .agencies.provisioning import provision_agency
@@ -10,9 +10,11 @@ from .catalogue.models import CatalogueItemPage
 from .catalogue.taxonomy import CatalogueCategory
 from .review.choices import ReviewDecision
 from .review.decisions import record_step_decision
+from .review.holds import PublicationHold
 from .review.screening import words
 from .review.screening.models import SensitiveWord
 from .review.secrecy_task import SecrecyReviewTask
+from .visibility import branches_changed, visibility_changed
 
 
 @receiver(post_save, sender=AgencyPage)
@@ -61,3 +63,27 @@ def register_step_approval(sender, instance, user=None, **kwargs):
 @receiver(task_rejected, sender=TaskState)
 def register_step_return(sender, instance, user=None, **kwargs):
     _register_step(instance, user, ReviewDecision.RETURNED)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def recompute_withdrawn_branches(sender, instance, **kwargs):
+    # Only a page with children can hide others by being withdrawn.
+    if instance.numchild:
+        branches_changed()
+
+
+@receiver(post_page_move)
+def recompute_withdrawn_branches_after_move(sender, instance, **kwargs):
+    branches_changed()
+
+
+@receiver(post_save, sender=PublicationHold)
+@receiver(post_delete, sender=PublicationHold)
+def announce_hold_change(sender, instance, raw=False, **kwargs):
+    """涉密不上网: a hold withdraws the page and everything under it from every public surface at once."""
+    if raw:
+        return
+    branches_changed()
+    placed = kwargs.get("signal") is post_save  # placed or changed; post_delete: lifted
+    visibility_changed.send(sender=PublicationHold, page_ids=[instance.page_id], subtree=True, withdrawn=placed)

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import (
+    converters,  # noqa: F401 (registers the row_id converter)
+    views,
+)
 
 app_name = "online_interview"
 
 urlpatterns = [
-    path("<int:pk>/live/", views.live_feed, name="live_feed"),
-    path("<int:pk>/questions/", views.ask, name="ask"),
-    path("<int:pk>/questions/<int:question_pk>/vote/", views.vote_for, name="vote"),
+    path("<row_id:pk>/live/", views.live_feed, name="live_feed"),
+    path("<row_id:pk>/questions/", views.ask, name="ask"),
+    path("<row_id:pk>/questions/<row_id:question_pk>/vote/", views.vote_for, name="vote"),
 ]

@@ -6,14 +6,16 @@ from django.core import signing
 from django.http import Http404, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
+
+from cms.client_ip import client_key
 
 from . import conf
 from .live.feed import PublicSession, etag, feed, live_state
 from .live.shortcut import ENVIRON_KEY as SHAREABLE
 from .live.shortcut import response_key
-from .questions.models import Question
+from .questions.models import PUBLIC_STATES, Question
 from .questions.moderation import vote
 from .questions.submission import QuestionRefused, submit_question
 
@@ -33,7 +35,7 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-@require_GET
+@require_safe
 def live_feed(request, pk):
     state = live_state(pk)
     if not state["public"]:
@@ -110,16 +112,22 @@ def _visitor(request):
 @require_POST
 def vote_for(request, pk, question_pk):
     session = _public_session(pk)
-    question = get_object_or_404(Question.objects.select_related("interview"), pk=question_pk, interview_id=session.pk)
+    # A question the public may not see is not found, exactly as one that does not exist:
+    # answering otherwise would tell a prober which ids are pending or rejected.
+    question = get_object_or_404(
+        Question.objects.select_related("interview"), pk=question_pk, interview_id=session.pk, state__in=PUBLIC_STATES
+    )
     if is_ratelimited(request, group="gongkai-interview-vote", key="ip", rate=conf.get("VOTE_RATE"), increment=True):
         return JsonResponse({"error": _("Too many votes from your network. Please wait a minute.")}, status=429)
     voter, new_visitor = _visitor(request)
     try:
-        votes = vote(question, voter)
+        votes = vote(question, voter, client_key(request, "interview-vote"))
     except QuestionRefused as refusal:
         return JsonResponse({"error": refusal.message}, status=400, json_dumps_params={"ensure_ascii": False})
     response = JsonResponse({"votes": votes})
     if new_visitor:
         signed = signing.get_cookie_signer(salt=VISITOR_COOKIE).sign(voter)
-        response.set_cookie(VISITOR_COOKIE, signed, max_age=365 * 86400, httponly=True, samesite="Lax")
+        response.set_cookie(
+            VISITOR_COOKIE, signed, max_age=365 * 86400, httponly=True, samesite="Lax", secure=request.is_secure()
+        )
     return response

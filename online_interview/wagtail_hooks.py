@@ -9,6 +9,7 @@ from wagtail.admin.widgets.button import Button
 from .admin import urls as admin_urls
 from .lifecycle.conflicts import find_conflicts
 from .pages.interview import InterviewPage
+from .transcript.models import TranscriptEntry
 
 
 @hooks.register("register_admin_urls")
@@ -72,3 +73,9 @@ def register_interview_log_actions(actions):
         ("reinstated", _("Session reinstated"), _("The cancellation was withdrawn")),
     ]:
         actions.register_action(f"online_interview.{action}", label, message)
+
+
+@hooks.register("gongkai_pages_showing_image")
+def sessions_showing_image(image):
+    """A live text's photo is shown on its session's page once the entry is released (disclosure.images)."""
+    return TranscriptEntry.objects.filter(image=image, released=True).values_list("interview_id", flat=True)

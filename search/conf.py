@@ -6,6 +6,11 @@ Keys:
     MAX_PAGE: the deepest page anyone may ask for (deeper pages cost the database and help no one).
     HOT_QUERY_DAYS: how far back the hot-query list (热搜) looks.
     HOT_QUERY_COUNT: how many hot queries are shown.
+    HOT_QUERY_MIN_CLIENTS: how many different clients (hashed addresses) must have searched a
+        query within HOT_QUERY_DAYS before it may show; a query counts once per client and day.
+    HOT_QUERY_MODE: "auto" — a query shows once enough clients searched it, unless an editor hid
+        it (queries with markup characters or web addresses wait for approval); "approved" —
+        only queries an editor approved show. Any other value is treated as "approved".
     LOG_KEEP_DAYS: search-log rows older than this are deleted by the nightly reconcile task.
     SUGGESTION_COUNT: as-you-type suggestions returned.
     RATE_LIMIT: searches per client address (django-ratelimit syntax, e.g. "60/m").
@@ -20,6 +25,8 @@ DEFAULTS = {
     "MAX_PAGE": 100,
     "HOT_QUERY_DAYS": 30,
     "HOT_QUERY_COUNT": 10,
+    "HOT_QUERY_MIN_CLIENTS": 5,
+    "HOT_QUERY_MODE": "auto",
     "LOG_KEEP_DAYS": 90,
     "SUGGESTION_COUNT": 8,
     "RATE_LIMIT": "60/m",

@@ -1,6 +1,22 @@
-"""The public search index and what editors manage around it (synonyms, blocked hot queries)."""
+"""The public search index and what editors manage around it (synonyms, hot queries and their block list)."""
 
 from .documents.models import DocumentKind, PublicDocument
-from .queries.models import BlockedQuery, SearchQueryLog, SynonymGroup
+from .queries.models import (
+    BlockedQuery,
+    HotQuery,
+    HotQueryClientDay,
+    HotQueryStatus,
+    SearchQueryLog,
+    SynonymGroup,
+)
 
-__all__ = ["BlockedQuery", "DocumentKind", "PublicDocument", "SearchQueryLog", "SynonymGroup"]
+__all__ = [
+    "BlockedQuery",
+    "DocumentKind",
+    "HotQuery",
+    "HotQueryClientDay",
+    "HotQueryStatus",
+    "PublicDocument",
+    "SearchQueryLog",
+    "SynonymGroup",
+]

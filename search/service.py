@@ -134,7 +134,11 @@ def _bigrams(text):
 
 
 def _near_queries(parsed):
-    """Popular queries that share a two-character word with this one (nothing matched it at all)."""
+    """Hot queries that share a two-character word with this one (nothing matched it at all).
+
+    Only from the moderated hot-query list (``queries.hot``): what other visitors typed is
+    never shown unless it could be shown there.
+    """
     wanted = _bigrams(parsed.text)
     return [hot for hot in hot_queries(limit=50) if hot != parsed.text and _bigrams(hot) & wanted][:6]
 
@@ -148,7 +152,9 @@ def _guides(filters):
     return still_public(guides.order_by("agency_name")[:5])
 
 
-def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
+def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, client=None):
+    """Search the public documents. ``client`` is the searcher's key (``queries.clients.client_key``):
+    without it the search is logged but not counted towards the hot-query list."""
     filters = dict(filters or {})
     size = conf.get("PAGE_SIZE")
     parsed = parse(query, conf.get("MAX_QUERY_LENGTH"))
@@ -200,5 +206,5 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True):
         outcome.near_queries = _near_queries(parsed)
         outcome.guides = _guides(filters)
     if log and page == 1 and not filters:
-        log_query(parsed.text, outcome.total)
+        log_query(parsed.text, outcome.total, client=client)
     return outcome

@@ -1,5 +1,14 @@
-"""Every event that can change what the public sees asks for the public index to follow."""
+"""Every event that can change what the public sees asks for the public index to follow.
 
+Withdrawals (unpublish, hold, restriction, a move under a withdrawn parent) leave the index
+at once, in the request that caused them, as one set-based delete: totals, facets and exact
+matches are computed from index rows and must never count what is no longer public.
+Additions and refreshes go through Celery.
+"""
+
+import logging
+
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
@@ -7,16 +16,32 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from disclosure.catalogue.models import CatalogueItemPage
 from disclosure.catalogue.taxonomy import CatalogueCategory
-from disclosure.review.holds import PublicationHold
+from disclosure.visibility import visibility_changed
 
 from .documents.dispatch import request_subtree_sync, request_sync
 from .documents.models import PublicDocument
+from .documents.sync import withdraw
+
+logger = logging.getLogger(__name__)
+
+
+def withdraw_now(page_ids, subtree=True):
+    try:
+        with transaction.atomic():
+            withdraw(page_ids, subtree=subtree)
+    except DatabaseError:
+        # The change itself must not fail for the index; reconcile removes what is left.
+        logger.warning("Withdrawing pages %s from the search index failed", page_ids, exc_info=True)
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
-def page_visibility_changed(sender, instance, **kwargs):
+def page_published_(sender, instance, **kwargs):
     request_subtree_sync(instance.pk)
+
+
+@receiver(page_unpublished)
+def page_unpublished_(sender, instance, **kwargs):
+    withdraw_now([instance.pk])
 
 
 @receiver(post_delete)
@@ -30,19 +55,29 @@ def page_deleted(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
-    request_subtree_sync(instance.pk)
+    withdraw_now([instance.pk])  # moved under a withdrawn parent: gone at once
+    request_subtree_sync(instance.pk)  # its URLs changed
 
 
 @receiver(post_save, sender=PageViewRestriction)
+def restriction_placed(sender, instance, **kwargs):
+    withdraw_now([instance.page_id])
+
+
 @receiver(post_delete, sender=PageViewRestriction)
-def restriction_changed(sender, instance, **kwargs):
+def restriction_lifted(sender, instance, **kwargs):
     request_subtree_sync(instance.page_id)
 
 
-@receiver(post_save, sender=PublicationHold)
-@receiver(post_delete, sender=PublicationHold)
-def hold_changed(sender, instance, **kwargs):
-    request_sync(instance.page_id)
+@receiver(visibility_changed)
+def visibility_changed_(sender, page_ids, subtree=False, withdrawn=False, **kwargs):
+    if withdrawn:
+        withdraw_now(page_ids, subtree=subtree)
+    elif subtree:
+        for page_id in page_ids:
+            request_subtree_sync(page_id)
+    else:
+        request_sync(*page_ids)
 
 
 @receiver(post_save, sender=CatalogueCategory)

@@ -1,14 +1,17 @@
 """The public search page, its JSON API and as-you-type suggestions: thin wrappers over ``service``."""
 
+import re
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_ratelimit.core import is_ratelimited
 
 from . import conf
 from .forms import SearchForm
 from .presenting import Links, facet_groups, outcome_json, sort_options
+from .queries.clients import client_key
 from .queries.hot import hot_queries
 from .service import run_search
 from .suggest import suggestions
@@ -22,34 +25,51 @@ def _too_many_message():
     return _("Too many searches from your address. Please wait a minute and try again.")
 
 
+# Bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM, ALM): a query shown back on the page or kept
+# for 热搜 must read as it was typed.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _typed(text):
+    return _BIDI_CONTROLS.sub("", text)
+
+
 def _form(request):
     # NUL and other control characters are cleaned out of the query rather than refused.
     data = request.GET.copy()
     if "q" in data:
-        data["q"] = data["q"].replace("\x00", " ")
+        data["q"] = _typed(data["q"]).replace("\x00", " ")
     return SearchForm(data)
 
 
-def _run(form):
+def _parameter_errors(form):
+    """One message per parameter the search cannot answer, naming it (the same words as bad_request.html)."""
+    return [
+        _("The value of “%(name)s” is not valid: %(reason)s") % {"name": name, "reason": " ".join(messages)}
+        for name, messages in form.error_messages().items()
+    ]
+
+
+def _run(form, request):
     data = form.cleaned_data
-    return run_search(data["q"], form.selected_filters(), data["sort"], data["page"])
+    return run_search(data["q"], form.selected_filters(), data["sort"], data["page"], client=client_key(request))
 
 
-@require_GET
+@require_safe
 def search_view(request):
     form = _form(request)
     context = {
         "form": form,
         "hot_queries": hot_queries(),
-        "query": request.GET.get("q", "")[: conf.get("MAX_QUERY_LENGTH")],
+        "query": form.data.get("q", "")[: conf.get("MAX_QUERY_LENGTH")],
     }
     if _limited(request):
         context["error"] = _too_many_message()
         return render(request, "search/search.html", context, status=429)
     if not form.is_valid():
-        context["errors"] = [message for messages in form.error_messages().values() for message in messages]
+        context["errors"] = _parameter_errors(form)
         return render(request, "search/search.html", context, status=400)
-    outcome = _run(form)
+    outcome = _run(form, request)
     links = Links(outcome)
     context.update(
         query=outcome.query,
@@ -64,7 +84,7 @@ def search_view(request):
     return render(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def search_api(request):
     if _limited(request):
         return JsonResponse({"error": _too_many_message()}, status=429)
@@ -74,14 +94,18 @@ def search_api(request):
         message = _("Unknown parameter: %(names)s") % {"names": ", ".join(unknown)}
         return JsonResponse({"error": message, "fields": {name: [message] for name in unknown}}, status=400)
     if not form.is_valid():
-        return JsonResponse({"error": _("Some parameters are not valid."), "fields": form.error_messages()}, status=400)
-    return JsonResponse(outcome_json(_run(form)), json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(
+            {"error": " ".join(_parameter_errors(form)), "fields": form.error_messages()},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    return JsonResponse(outcome_json(_run(form, request)), json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 def suggest_api(request):
     if _limited(request):
         return JsonResponse({"error": _too_many_message()}, status=429)
     return JsonResponse(
-        {"suggestions": suggestions(request.GET.get("q", ""))}, json_dumps_params={"ensure_ascii": False}
+        {"suggestions": suggestions(_typed(request.GET.get("q", "")))}, json_dumps_params={"ensure_ascii": False}
     )

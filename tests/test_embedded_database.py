@@ -32,3 +32,46 @@ def test_a_question_is_stored_while_another_request_holds_a_read_open(agency):
     finally:
         reader.close()
         connection.close()  # the next use reconnects with the configured timeout
+
+
+def test_a_transaction_that_reads_then_writes_waits_for_another_writer_instead_of_failing(agency):
+    """The demo's worker syncing the index while an editor publishes: neither gets "database is locked".
+
+    SQLite refuses at once (no waiting) to turn a read transaction into a write when another
+    connection wrote since it began; transactions that take the write lock when they begin wait.
+    """
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    import threading
+
+    from django.db import connections, transaction
+
+    from disclosure.models import AgencyPage
+
+    started, other_wrote, errors = threading.Event(), threading.Event(), []
+
+    def publisher():
+        try:
+            with transaction.atomic():
+                title = AgencyPage.objects.get(pk=agency.pk).title  # reads first …
+                started.set()
+                other_wrote.wait(1)
+                AgencyPage.objects.filter(pk=agency.pk).update(title=title + "（更新）")  # … then writes
+        except Exception as error:  # noqa: BLE001 — the assertion below shows it
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=publisher)
+    thread.start()
+    assert started.wait(10)
+    worker = sqlite3.connect(connection.settings_dict["NAME"], timeout=20)  # the worker, syncing the index
+    try:
+        worker.execute("UPDATE wagtailcore_page SET draft_title = draft_title || '·' WHERE id = ?", (agency.pk,))
+        worker.commit()
+    finally:
+        other_wrote.set()
+        worker.close()
+    thread.join(30)
+    assert errors == []
+    assert AgencyPage.objects.get(pk=agency.pk).title.endswith("（更新）")

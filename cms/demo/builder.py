@@ -1,4 +1,8 @@
-"""Builds the demo county site: agencies of every kind, catalogues, guides and announcements."""
+"""Builds the demo county site: agencies of every kind, catalogues, guides and announcements.
+
+What each catalogue holds is planned first (``plans.py``, no database); this module only
+turns the plans into Wagtail pages, documents and users.
+"""
 
 import datetime
 import random
@@ -10,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms.home.models import HomePage
-from disclosure.agencies.provisioning import groups_of
+from disclosure.agencies.provisioning import agency_collection, groups_of
 from disclosure.models import (
     AgencyDepartment,
     AgencyIndexPage,
@@ -19,6 +23,7 @@ from disclosure.models import (
     AgencyRole,
     AnnouncementIndexPage,
     AnnouncementPage,
+    CatalogueAttachment,
     CatalogueIndexPage,
     CatalogueItemPage,
     DisclosureGuidePage,
@@ -29,26 +34,18 @@ from disclosure.models import (
     Topic,
 )
 
-from .codes import credit_code, org_code
+from .attachments import stored_document
+from .codes import ICP_NUMBER, POSTCODE, SITE_ID_CODE, credit_code, org_code, phone_number
+from .plans import ON_REQUEST_NOTE, CataloguePlanner, in_year
 from .texts import (
-    COUNTY,
-    FIXED_ITEMS,
+    AGENCY_ANNOUNCEMENTS,
     REVIEW_EXAMPLES,
     REVIEW_SENSITIVE_WORDS,
     announcement_for,
     body_for,
-    summary_for,
-    title_for,
+    review_attachment,
 )
-
-TOPIC_BY_KIND = {
-    "education": "科技、教育",
-    "health": "卫生、体育",
-    "government": "综合政务",
-    "hospital": "卫生、体育",
-    "utility": "城乡建设、环境保护",
-    "township": "农业、林业、水利",
-}
+from .vocabulary import COUNTY, KINDS, TOPIC_BY_CATEGORY, TOPIC_BY_KIND
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,7 @@ AGENCIES = [
         "县政府办",
         AgencyPage.Kind.GOVERNMENT,
         "government",
-        credit_code("11330000", "00275010"),
+        credit_code("11", "00275010"),
         "青政办发",
         "xzfb",
     ),
@@ -81,7 +78,7 @@ AGENCIES = [
         "县卫健局",
         AgencyPage.Kind.DEPARTMENT,
         "health",
-        credit_code("11330000", "MB1K3726"),
+        credit_code("11", "MB1K3726"),
         "青卫健发",
         "wjj",
     ),
@@ -90,7 +87,7 @@ AGENCIES = [
         "县人民医院",
         AgencyPage.Kind.INSTITUTION,
         "hospital",
-        credit_code("12330000", "47145601"),
+        credit_code("12", "47145601"),
         "青人医",
         "rmyy",
     ),
@@ -99,7 +96,7 @@ AGENCIES = [
         "县自来水公司",
         AgencyPage.Kind.UTILITY,
         "utility",
-        credit_code("91330000", "14701236"),
+        credit_code("91", "14701236"),
         "青水司",
         "zls",
     ),
@@ -124,20 +121,11 @@ def publish(page, user=None):
     return page
 
 
-def random_moment(rng, year):
-    today = timezone.localdate()
-    start = datetime.date(year, 1, 2)
-    end = min(datetime.date(year, 12, 28), today - datetime.timedelta(days=1))
-    day = start + datetime.timedelta(days=rng.randint(0, max((end - start).days, 0)))
-    return timezone.make_aware(
-        datetime.datetime(day.year, day.month, day.day, rng.randint(8, 17), rng.choice((0, 15, 30, 45)))
-    )
-
-
 class DemoSiteBuilder:
-    def __init__(self, items_per_agency=55, seed=20261123, stdout=None):
+    def __init__(self, items_per_agency=55, seed=20261123, stdout=None, today=None):
         self.rng = random.Random(seed)
         self.items_per_agency = items_per_agency
+        self.today = today or timezone.localdate()
         self.log = stdout.write if stdout else (lambda message: None)
         self.topics = {topic.name: topic for topic in Topic.objects.all()}
         self.genres = {genre.name: genre for genre in Genre.objects.all()}
@@ -150,15 +138,10 @@ class DemoSiteBuilder:
         site.save()
         settings = DisclosureSettings.for_site(site)
         settings.site_name = f"{COUNTY}人民政府信息公开"
-        settings.site_id_code = "3311270001"
+        settings.site_id_code = SITE_ID_CODE
         settings.sponsor = f"{COUNTY}人民政府办公室"
-        settings.icp_number = "浙ICP备00000000号-1"
+        settings.icp_number = ICP_NUMBER
         settings.save()
-        home.intro = (
-            f"<p>欢迎访问{COUNTY}政府信息公开平台。这里发布本县各部门、乡镇和公共企事业单位依法主动公开的政府信息。</p>"
-        )
-        home.search_placeholder = "输入标题、文号或索引号，如 青政办发〔2025〕3号"
-        publish(home)
 
         directory = home.add_child(
             instance=AgencyIndexPage(title="机构概况", slug="agencies", intro="<p>本县政府信息公开主体。</p>")
@@ -168,6 +151,18 @@ class DemoSiteBuilder:
         for spec in AGENCIES:
             agencies[spec.slug] = self.build_agency(directory, spec, agencies.get(spec.parent_slug))
         self.build_home_announcements(home, agencies["xzfb"])
+        home.intro = (
+            f"<p>欢迎访问{COUNTY}政府信息公开平台。这里发布本县各部门、乡镇和公共企事业单位依法主动公开的政府信息。</p>"
+        )
+        # The example is a 文号 the search really finds.
+        example = (
+            CatalogueItemPage.objects.filter(agency=agencies["xzfb"], doc_number__contains="〔2025〕")
+            .order_by("generated_date")
+            .values_list("doc_number", flat=True)
+            .first()
+        )
+        home.search_placeholder = f"输入标题、文号或索引号，如 {example}" if example else "输入标题、文号或索引号"
+        publish(home)
         users = self.create_demo_users(agencies["jyj"])
         self.build_review_examples(agencies["jyj"], users)
         self.build_interviews(agencies, users)
@@ -181,6 +176,7 @@ class DemoSiteBuilder:
         build_interviews(agencies["xzfb"], {key: agencies[slug] for key, slug in hosts.items()}, staff, publish)
 
     def build_agency(self, directory, spec, parent):
+        vocabulary = KINDS[spec.text_kind]
         agency = directory.add_child(
             instance=AgencyPage(
                 title=spec.title,
@@ -189,53 +185,42 @@ class DemoSiteBuilder:
                 kind=spec.kind,
                 org_code=spec.code,
                 parent_agency=parent,
-                functions=f"<p>贯彻执行国家、省、市有关方针政策和法律法规，负责全县{spec.short_name}职责范围内的政策制定、组织实施和监督管理工作。</p>",
+                functions=f"<p>{vocabulary.functions}</p>",
                 address=f"{COUNTY}城关镇人民路{self.rng.randint(1, 300)}号",
-                postcode="323300",
+                postcode=POSTCODE,
                 office_hours="工作日 上午8:30—12:00，下午14:30—17:30（法定节假日除外）",
-                phone=f"0578-{self.rng.randint(5000000, 5999999)}",
-                fax=f"0578-{self.rng.randint(5000000, 5999999)}",
+                phone=phone_number(self.rng),
+                fax=phone_number(self.rng),
                 email=f"{spec.slug}@qingxi.example.gov.cn",
             )
         )
-        for position, (name, post, duties) in enumerate(
-            [
-                ("陈立华", "党组书记、局长", "主持全面工作。"),
-                ("王建平", "副局长", "负责政策法规、信息公开、安全生产工作。"),
-                ("刘晓燕", "副局长", "负责财务审计、后勤保障工作。"),
-            ]
-        ):
-            AgencyLeader.objects.create(
-                agency=agency,
-                sort_order=position,
-                name=name,
-                post=post if spec.kind != "township" else post.replace("局长", "镇长"),
-                duties=duties,
-            )
-        for position, name in enumerate(["办公室", "政策法规科", "业务管理科"]):
+        for position, (name, post, duties) in enumerate(vocabulary.leaders):
+            AgencyLeader.objects.create(agency=agency, sort_order=position, name=name, post=post, duties=duties)
+        for position, (name, functions) in enumerate(vocabulary.departments):
             AgencyDepartment.objects.create(
-                agency=agency,
-                sort_order=position,
-                name=name,
-                functions=f"负责{name}职责范围内的日常工作。",
-                phone=agency.phone,
+                agency=agency, sort_order=position, name=name, functions=functions, phone=agency.phone
             )
         publish(agency)
 
         catalogue = publish(agency.add_child(instance=CatalogueIndexPage(title="信息公开目录", slug="catalogue")))
         self.build_items(agency, catalogue, spec)
-        publish(agency.add_child(instance=self.guide_for(agency)))
+        publish(agency.add_child(instance=self.guide_for(agency, vocabulary)))
         column = publish(agency.add_child(instance=AnnouncementIndexPage(title="工作动态", slug="news")))
+        seen = set()
         for _ in range(4):
             year = self.rng.choice([2025, 2026])
-            category, title, subject = announcement_for(self.rng, spec.short_name, year)
+            category, title, subject = announcement_for(
+                self.rng, spec.text_kind, agency.title, year, AGENCY_ANNOUNCEMENTS, seen
+            )
             publish(
                 column.add_child(
                     instance=AnnouncementPage(
                         title=title,
-                        date=random_moment(self.rng, year),
+                        date=in_year(self.rng, year, self.today),
                         category=category,
-                        body=body_for(self.rng, spec.short_name, subject, "通知"),
+                        body=body_for(
+                            self.rng, agency.title, subject, "通知", agency.phone, vocabulary.disclosure_office
+                        ),
                     )
                 )
             )
@@ -243,78 +228,65 @@ class DemoSiteBuilder:
         return agency
 
     def build_items(self, agency, catalogue, spec):
-        categories = {category.code: category for category in agency.catalogue_categories.all()}
-        leaf_categories = [c for c in categories.values() if not c.children.exists()]
-        serial = {}
-        items = []
-        for year in (2023, 2024, 2025):
-            for genre_name, pattern, code in FIXED_ITEMS:
-                title = pattern.format(agency=agency.title, year=year)
-                items.append(
-                    self.add_item(
-                        catalogue, agency, spec, title, genre_name, "信息公开", categories[code], year, serial
-                    )
-                )
-        while len(items) < self.items_per_agency:
-            year = self.rng.choice([2023, 2024, 2025, 2025, 2026, 2026])
-            genre_name, subject, title = title_for(self.rng, spec.text_kind, agency.short_name, year)
-            items.append(
-                self.add_item(
-                    catalogue, agency, spec, title, genre_name, subject, self.rng.choice(leaf_categories), year, serial
-                )
-            )
-        self.link_demo_relations(catalogue, items, categories)
-
-    def add_item(self, catalogue, agency, spec, title, genre_name, subject, category, year, serial):
-        serial[year] = serial.get(year, 0) + 1
-        has_number = genre_name in {"通知", "意见", "办法", "规定", "决定", "方案"}
-        published = random_moment(self.rng, year)
-        item = CatalogueItemPage(
-            title=title,
-            summary=summary_for(subject, genre_name),
-            generated_date=(published - datetime.timedelta(days=self.rng.randint(1, 15))).date(),
-            published_at=published,
-            doc_number=f"{spec.doc_prefix}〔{year}〕{serial[year]}号" if has_number else "",
-            category=category,
-            topic=self.topics.get(TOPIC_BY_KIND[spec.text_kind]),
-            genre=self.genres.get(genre_name) or self.genres["其他"],
-            keywords=f"{subject} {genre_name}",
-            body=body_for(self.rng, agency.title, subject, genre_name),
+        vocabulary = KINDS[spec.text_kind]
+        context = {
+            "county": COUNTY,
+            "agency": agency.title,
+            "office": vocabulary.disclosure_office,
+            "phone": agency.phone,
+            "address": agency.address,
+            "functions": vocabulary.functions,
+            "departments": vocabulary.departments,
+            "leaders": vocabulary.leaders,
+            "addressees": vocabulary.addressees,
+            "slug": spec.slug,
+        }
+        plans = CataloguePlanner(self.rng, spec.text_kind, context, spec.doc_prefix, self.today).plan(
+            self.items_per_agency
         )
-        if self.rng.random() < 0.05:
-            item.disclosure_mode = "on_request"
-            item.disclosure_note = "涉及第三方信息，依申请公开。"
-        return publish(catalogue.add_child(instance=item))
-
-    def link_demo_relations(self, catalogue, items, categories):
-        policies = [item for item in items if item.genre and item.genre.name in {"办法", "规定", "意见"}]
-        if len(policies) >= 2:
-            old, new = policies[0], policies[1]
-            old.validity = "repealed"
-            old.validity_date = new.published_at.date()
-            old.replaced_by = new
-            publish(old)
-            interpretation = CatalogueItemPage(
-                title=f"《{new.title.strip('关于')}》政策解读",
-                summary="图文解读政策出台背景、主要内容和适用对象。",
-                generated_date=new.generated_date,
-                published_at=new.published_at + datetime.timedelta(hours=2),
-                category=categories.get("1501") or new.category,
-                genre=self.genres["解读"],
-                body="<p>一、出台背景</p><p>二、主要内容</p><p>三、适用范围和施行时间</p>",
+        categories = {category.code: category for category in agency.catalogue_categories.all()}
+        collection = agency_collection(agency)
+        pages = {}
+        for plan in plans:
+            item = CatalogueItemPage(
+                title=plan.title,
+                summary=plan.summary,
+                generated_date=plan.generated,
+                published_at=plan.published,
+                doc_number=plan.doc_number,
+                category=categories[plan.category],
+                topic=self.topics.get(TOPIC_BY_CATEGORY.get(plan.category) or TOPIC_BY_KIND[spec.text_kind]),
+                genre=self.genres[plan.genre],
+                keywords=f"{plan.values['subject']} {plan.genre}",
+                body=plan.body,
             )
-            interpretation.interpreted_policies = [PolicyInterpretation(policy=new)]
-            publish(catalogue.add_child(instance=interpretation))
+            if plan.on_request:
+                item.disclosure_mode = "on_request"
+                item.disclosure_note = ON_REQUEST_NOTE
+            if plan.attachment:
+                title, filename, data = plan.attachment
+                item.attachments = [CatalogueAttachment(document=stored_document(title, filename, data, collection))]
+            if plan.interprets:
+                item.interpreted_policies = [PolicyInterpretation(policy=pages[id(plan.interprets)])]
+            pages[id(plan)] = publish(catalogue.add_child(instance=item))
+        # Validity changes are later revisions of the old item, as an editor would make them.
+        for plan in plans:
+            if plan.validity != "valid":
+                item = pages[id(plan)]
+                item.validity = plan.validity
+                item.validity_date = plan.validity_date
+                item.replaced_by = pages[id(plan.replaced_by)] if plan.replaced_by else None
+                publish(item)
 
-    def guide_for(self, agency):
+    def guide_for(self, agency, vocabulary):
         return DisclosureGuidePage(
             title="政府信息公开指南",
             slug="guide",
-            classification="<p>本机关政府信息按照主动公开事项分为机构职能、法规文件、规划计划、财政预决算等类别，按发布日期倒序编排。</p>",
+            classification=f"<p>本机关政府信息按照主动公开事项分为机构职能、{'法规文件、规划计划、财政预决算' if vocabulary.has_budget else '规章制度、办事服务、价格收费'}等类别，按发布日期倒序编排。</p>",
             proactive_disclosure=f"<p>主动公开的政府信息通过{COUNTY}政府信息公开平台、政府公报、档案馆和公共图书馆查阅点公开，自信息形成或者变更之日起20个工作日内予以公开。</p>",
             application_procedure="<p>申请人可通过在线平台、信函或当面提交申请。申请应包括申请人姓名或名称、身份证明、联系方式，所需政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式和途径。本机关自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经负责人同意并告知申请人，延长期限最长不超过20个工作日。</p>",
             remedies=f"<p>公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向{COUNTY}人民政府办公室投诉、举报，也可以依法申请行政复议或者提起行政诉讼。</p>",
-            office_name=f"{agency.short_name}办公室",
+            office_name=vocabulary.disclosure_office,
             address=agency.address,
             postcode=agency.postcode,
             office_hours=agency.office_hours,
@@ -326,16 +298,17 @@ class DemoSiteBuilder:
     def build_home_announcements(self, home, government):
         column = publish(home.add_child(instance=AnnouncementIndexPage(title="通知公告", slug="notices")))
         now = timezone.now()
+        seen = set()
         for index in range(10):
             year = 2026 if index < 6 else 2025
-            category, title, subject = announcement_for(self.rng, government.short_name, year)
+            category, title, subject = announcement_for(self.rng, "government", government.short_name, year, seen=seen)
             page = AnnouncementPage(
                 title=title,
-                date=random_moment(self.rng, year),
+                date=in_year(self.rng, year, self.today),
                 category=category,
                 pinned=index == 0,
                 source=government.title,
-                body=body_for(self.rng, government.title, subject, "公告"),
+                body=body_for(self.rng, government.title, subject, "公告", government.phone, "政务公开科"),
             )
             publish(column.add_child(instance=page))
         expired = AnnouncementPage(
@@ -373,21 +346,29 @@ class DemoSiteBuilder:
         return users
 
     def build_review_examples(self, agency, users):
-        """Two drafts in the 三审 chain, so reviewers find a queue: one fresh, one with personal data."""
+        """Two drafts in the 三审 chain, so reviewers find a queue: one fresh, one with personal data.
+
+        Each carries an attachment; the second one's list of students holds identity numbers,
+        which the pre-screening reports from the spreadsheet as well as from the text. Drafts'
+        attachments are not downloadable by the public until the item is published.
+        """
         for word, note in REVIEW_SENSITIVE_WORDS:
             SensitiveWord.objects.get_or_create(word=word, defaults={"note": note})
         catalogue = CatalogueIndexPage.objects.child_of(agency).get()
-        category = agency.catalogue_categories.get(code="0102")
         workflow = agency.get_workflow()
-        for title, body, at_secrecy in REVIEW_EXAMPLES:
+        collection = agency_collection(agency)
+        for title, code, body, at_secrecy, attachment in REVIEW_EXAMPLES:
             item = CatalogueItemPage(
                 title=title,
                 summary=title[:90],
-                generated_date=timezone.localdate(),
-                category=category,
+                generated_date=self.today,
+                category=agency.catalogue_categories.get(code=code),
                 body=body,
                 live=False,
             )
+            item.attachments = [
+                CatalogueAttachment(document=stored_document(*review_attachment(attachment), collection))
+            ]
             catalogue.add_child(instance=item)
             item.save_revision(user=users[AgencyRole.EDITOR])
             workflow.start(item, users[AgencyRole.EDITOR])

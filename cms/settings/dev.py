@@ -9,12 +9,14 @@ ALLOWED_HOSTS = ["*"]
 if not CELERY_BROKER_URL:  # noqa: F405
     # The embedded default: kombu's filesystem transport needs no server, so `make demo`
     # runs a real worker with beat next to runserver and scheduled publishing happens on time.
-    CELERY_BROKER_URL = "filesystem://"
-    for _folder in ("queue", "processed"):
+    CELERY_BROKER_URL = "filesystem://localhost/"  # a host named, or kombu warns that none was
+    for _folder in ("queue", "processed", "control"):
         (VAR_DIR / "celery" / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(VAR_DIR / "celery" / "queue"),
         "data_folder_out": str(VAR_DIR / "celery" / "queue"),
         "processed_folder": str(VAR_DIR / "celery" / "processed"),
         "store_processed": False,
+        # kombu keeps its exchange tables in ./control/ unless told otherwise.
+        "control_folder": str(VAR_DIR / "celery" / "control"),
     }

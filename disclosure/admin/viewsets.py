@@ -7,12 +7,13 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from ..calendar.models import CalendarDay, CalendarYear
+from ..catalogue.imports.columns import EXPORT_HEADINGS, EXPORTED
 from ..catalogue.models import CatalogueItemPage
 from ..catalogue.taxonomy import CatalogueCategory, Genre, Topic
 from ..review import deadlines
 from ..review.admin import SensitiveWordViewSet
 from .scoping import agencies_for_user
-from .views import CategoryIndexView, ScopedDeleteView, ScopedEditView
+from .views import CatalogueItemIndexView, CategoryIndexView, ScopedDeleteView, ScopedEditView
 
 
 class TopicViewSet(ModelViewSet):
@@ -125,7 +126,7 @@ class CatalogueItemFilterSet(PageFilterSet):
 
 
 class CatalogueItemListingViewSet(PageListingViewSet):
-    """A flat catalogue list across the agencies the user can explore, exportable to CSV/XLSX."""
+    """A flat catalogue list across the agencies the user can explore, exportable to CSV/XLSX for re-import."""
 
     model = CatalogueItemPage
     icon = "list-ul"
@@ -133,36 +134,13 @@ class CatalogueItemListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     menu_order = 190
     filterset_class = CatalogueItemFilterSet
-    list_export = [
+    index_view_class = CatalogueItemIndexView
+    list_display = [
+        *CatalogueItemIndexView.base_columns[:2],  # bulk selection, title
         "index_number",
-        "title",
         "doc_number",
-        "agency",
-        "category",
-        "topic",
-        "genre",
-        "generated_date",
-        "published_at",
-        "disclosure_mode",
-        "validity",
-        "keywords",
-        "summary",
-        "live",
+        *CatalogueItemIndexView.base_columns[2:],
     ]
-    export_headings = {
-        "index_number": _("索引号"),
-        "title": _("Title"),
-        "doc_number": _("文号"),
-        "agency": _("Agency"),
-        "category": _("Category"),
-        "topic": _("主题分类"),
-        "genre": _("体裁"),
-        "generated_date": _("成文日期"),
-        "published_at": _("发布日期"),
-        "disclosure_mode": _("公开方式"),
-        "validity": _("有效性"),
-        "keywords": _("主题词"),
-        "summary": _("内容概述"),
-        "live": _("Published"),
-    }
+    list_export = EXPORTED
+    export_headings = EXPORT_HEADINGS
     export_filename = "catalogue"

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,6 +10,7 @@ from wagtail.search import index
 
 from .. import conf
 from ..visibility import PublicPageMixin, public_pages
+from .forms import AnnouncementFilterForm
 
 
 class AnnouncementCategory(models.TextChoices):
@@ -35,13 +37,18 @@ class AnnouncementIndexPage(PublicPageMixin, Page):
             qs = qs.filter(category=category)
         return qs.order_by("-pinned", "-date", "-pk")
 
-    def get_context(self, request, *args, **kwargs):
+    def serve(self, request, *args, **kwargs):
+        filters = AnnouncementFilterForm(request.GET, categories=AnnouncementCategory.choices)
+        if not filters.is_valid():
+            return render(request, "bad_request.html", {"page": self, "parameter_errors": filters.errors}, status=400)
+        return super().serve(request, *args, filters=filters.cleaned_data, **kwargs)
+
+    def get_context(self, request, *args, filters=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        category = request.GET.get("category")
-        if category not in AnnouncementCategory.values:
-            category = None
+        filters = filters or {}
+        category = filters.get("category") or None
         paginator = Paginator(self.announcements(category), conf.get("ANNOUNCEMENT_PAGE_SIZE"))
-        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        context["page_obj"] = paginator.get_page(filters.get("page"))
         context["categories"] = AnnouncementCategory.choices
         context["current_category"] = category
         return context

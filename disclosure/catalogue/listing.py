@@ -44,6 +44,9 @@ class CatalogueFilterForm(forms.Form):
         ],
         required=False,
     )
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
+
+    FILTERS = ("category", "year", "topic", "genre", "validity", "mode")
 
 
 @dataclass
@@ -65,22 +68,25 @@ class CatalogueListing:
         self.agency = agency
         self.form = CatalogueFilterForm(params)
         self.page_size = page_size or conf.get("CATALOGUE_PAGE_SIZE")
-        self._page_number = params.get("page")
         self._categories = list(CatalogueCategory.objects.filter(agency=agency))
         self._by_id = {category.pk: category for category in self._categories}
         self.filters = self._valid_filters()
+        self._page_number = self.form.cleaned_data.get("page")
 
     def _valid_filters(self):
-        # Bad values are reported and dropped one by one; the good ones still apply.
+        # The page refuses a listing with bad values (a 400 naming them, see ``errors``);
+        # here only the good ones are kept.
         self.form.is_valid()
         category = self.form.cleaned_data.get("category")
         if category is not None and category not in self._by_id:
             self.form.add_error("category", _("This catalogue has no such category."))
-        return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "")}
+        cleaned = self.form.cleaned_data
+        return {name: cleaned[name] for name in self.form.FILTERS if cleaned.get(name) not in (None, "")}
 
     @property
     def errors(self):
-        return [f"{self.form.fields[name].label}：{' '.join(messages)}" for name, messages in self.form.errors.items()]
+        """Parameter name → messages, for each value this listing cannot answer."""
+        return self.form.errors
 
     def base_queryset(self):
         # Built on demand: Wagtail's .public() queries view restrictions as soon as it is called.

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from .choices import Art20Item, DisclosureMode, NonDisclosureReason, Validity
 from .doc_numbers import normalise_doc_number
 from .forms import CatalogueItemForm
 from .index_numbers import IndexNumberAllocator, IssuedIndexNumber
+from .validity import validity_date_error
 
 
 class CatalogueIndexPage(PublicPageMixin, Page):
@@ -37,11 +39,19 @@ class CatalogueIndexPage(PublicPageMixin, Page):
 
         return AgencyPage.objects.ancestor_of(self).last()
 
-    def get_context(self, request, *args, **kwargs):
+    def serve(self, request, *args, **kwargs):
+        from .listing import CatalogueListing
+
+        listing = CatalogueListing(self.agency, request.GET)
+        if listing.errors:
+            return render(request, "bad_request.html", {"page": self, "parameter_errors": listing.errors}, status=400)
+        return super().serve(request, *args, listing=listing, **kwargs)
+
+    def get_context(self, request, *args, listing=None, **kwargs):
         from .listing import CatalogueListing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = CatalogueListing(self.agency, request.GET)
+        context["listing"] = listing or CatalogueListing(self.agency, request.GET)
         return context
 
 
@@ -219,6 +229,8 @@ class CatalogueItemPage(PublicPageMixin, Page):
             errors["non_disclosure_reason"] = _("Choose the statutory reason for not disclosing this item.")
         if self.validity != Validity.VALID and not self.validity_date:
             errors["validity_date"] = _("Give the date on which the item stopped being in force.")
+        elif error := validity_date_error(self.generated_date, self.validity_date):
+            errors["validity_date"] = error
         if self.replaced_by_id and self.pk and self.replaced_by_id == self.pk:
             errors["replaced_by"] = _("An item cannot replace itself.")
         if errors:

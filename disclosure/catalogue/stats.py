@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
+from ..visibility import branches_generation
+
 STATS_TTL_SECONDS = 60
 
 
@@ -69,7 +71,8 @@ def stats_for(agency_id, public_items):
     if version is None:
         version = time.time_ns()
         cache.set(_version_key(agency_id), version, None)
-    key = f"gongkai:catalogue-stats:{agency_id}:{version}"
+    # A column or the agency itself withdrawn hides items without any item changing.
+    key = f"gongkai:catalogue-stats:{agency_id}:{version}:{branches_generation()}"
     stats = cache.get(key)
     if stats is None:
         stats = compute(public_items())

@@ -7,7 +7,9 @@ copies — are refused here for every page a workflow covers. Unpublishing stays
 taking something offline never needs a review.
 """
 
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
@@ -45,7 +47,16 @@ def refuse_bulk_publish(request, pages):
         _("%(n)d of the selected pages are published only through their review workflow; nothing was published.")
         % {"n": len(reviewed)},
     )
-    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
+    back = _next_on_this_site(request)
+    return HttpResponseRedirect(back) if back else redirect("wagtailadmin_explore_root")
+
+
+def _next_on_this_site(request):
+    """The ``next`` address the admin passed along if it stays on this site (never an open redirect), or None."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return None
 
 
 def refuse_publishing_copies(request, page):

@@ -204,3 +204,8 @@ def overview(request):
             "follow_ups": [(f, f.is_overdue(today)) for f in follow_ups],
         },
     )
+
+
+# The console's scripts are the app's own files: the site's Content-Security-Policy may stay
+# strict here, though Wagtail's editing screens need inline scripts (README: Security).
+console.strict_content_policy = True

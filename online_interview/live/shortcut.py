@@ -39,7 +39,7 @@ class LiveFeedShortcut:
         self.app = app
         sample = reverse("online_interview:live_feed", kwargs={"pk": 2147483647})
         before, after = sample.split("2147483647")
-        self.path = re.compile(re.escape(before) + r"(\d+)" + re.escape(after))
+        self.path = re.compile(re.escape(before) + r"(\d{1,19})" + re.escape(after))
 
     def __call__(self, environ, start_response):
         match = self.path.fullmatch(environ.get("PATH_INFO", "")) if environ.get("REQUEST_METHOD") == "GET" else None
@@ -89,6 +89,6 @@ def _since(query):
     if not query:
         return 0
     name, _, value = query.partition("=")
-    if name != "since" or not (value.isascii() and value.isdigit()):
+    if name != "since" or not (value.isascii() and value.isdigit() and len(value) <= 19):
         return None
     return int(value)

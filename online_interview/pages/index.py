@@ -3,6 +3,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +13,7 @@ from wagtail.models import Page
 
 from disclosure.visibility import PublicPageMixin, public_pages
 
+from .column_filters import FIRST_YEAR, LAST_YEAR, ColumnFilterForm
 from .interview import InterviewPage
 
 PAST_PAGE_SIZE = 10
@@ -46,24 +48,32 @@ class InterviewIndexPage(RoutablePageMixin, PublicPageMixin, Page):
     def cancelled_upcoming(self, now):
         return self.sessions().filter(cancelled=True, start_at__gt=now).order_by("start_at")
 
-    def get_context(self, request, *args, **kwargs):
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The column, for a month of the calendar and a page of the archive it can show; a 400 otherwise."""
+        filters = ColumnFilterForm(request.GET)
+        if not filters.is_valid():
+            return render(request, "bad_request.html", {"page": self, "parameter_errors": filters.errors}, status=400)
+        return super().index_route(request, *args, filters=filters.cleaned_data, **kwargs)
+
+    def get_context(self, request, *args, filters=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        filters = filters or {}
         now = timezone.now()
         context["live_now"] = self.live_now(now)
         context["upcoming"] = self.upcoming(now)
         context["cancelled_upcoming"] = self.cancelled_upcoming(now)
-        context["past_page"] = Paginator(self.past(now), PAST_PAGE_SIZE).get_page(request.GET.get("page"))
-        context["month"] = self.month_calendar(request.GET.get("month"), now)
+        context["past_page"] = Paginator(self.past(now), PAST_PAGE_SIZE).get_page(filters.get("page"))
+        context["month"] = self.month_calendar(filters.get("month"), now)
         return context
 
-    def month_calendar(self, requested, now):
-        """Weeks of (date, sessions that day) for the requested month (YYYY-MM), this month otherwise."""
+    def month_calendar(self, first, now):
+        """Weeks of (date, sessions that day) for the month starting ``first``, this month if None.
+
+        ``previous`` and ``next`` (YYYY-MM) are None at the ends of the calendar's span.
+        """
         today = timezone.localdate(now)
-        try:
-            year, month = (int(part) for part in (requested or "").split("-"))
-            first = datetime.date(year, month, 1)
-        except ValueError:
-            first = today.replace(day=1)
+        first = first or today.replace(day=1)
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         by_day = {}
         for session in self.sessions().filter(start_at__date__gte=first, start_at__date__lte=last).order_by("start_at"):
@@ -78,8 +88,8 @@ class InterviewIndexPage(RoutablePageMixin, PublicPageMixin, Page):
             "first": first,
             "weeks": weeks,
             "today": today,
-            "previous": f"{previous:%Y-%m}",
-            "next": f"{following:%Y-%m}",
+            "previous": f"{previous:%Y-%m}" if previous.year >= FIRST_YEAR else None,
+            "next": f"{following:%Y-%m}" if following.year <= LAST_YEAR else None,
             "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
         }
 

@@ -71,14 +71,21 @@ class Question(models.Model):
 
 
 class QuestionVote(models.Model):
-    """One vote per visitor (a signed cookie id) per question."""
+    """One vote per visitor per question: by the signed cookie id, and by a keyed hash of the
+    client's address, so that dropping the cookie does not vote again (``cms.client_ip``)."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="vote_records")
     voter = models.CharField(max_length=64)
+    client = models.CharField(max_length=32, blank=True, default="")
     voted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["question", "voter"], name="one_vote_per_visitor")]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "voter"], name="one_vote_per_visitor"),
+            models.UniqueConstraint(
+                fields=["question", "client"], condition=~models.Q(client=""), name="one_vote_per_client"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.question_id} ← {self.voter[:8]}"

@@ -14,7 +14,9 @@ from .. import conf
 from .models import Question
 from .storing import insert_once
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM, ALM) that
+# would make a question or nickname read differently on the page than it was moderated.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class QuestionRefused(Exception):

@@ -1,24 +1,34 @@
 """Keep ``PublicDocument`` rows — and so the public search index — equal to what the public may see.
 
 Saving or deleting a row updates the search backend through Wagtail's own index signals,
-so these functions only decide which rows exist and what they say.
+so these functions only decide which rows exist and what they say. Withdrawals are done
+at once and as a set (everything under a page that is no longer public, in one query);
+additions and refreshes are described page by page, each in its own savepoint.
 """
 
-from django.db import transaction
+import logging
+
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from wagtail.models import Page
 
-from disclosure.visibility import is_publicly_visible, public_pages
+from disclosure.visibility import public_pages
 
 from .models import PublicDocument
 from .sources import describe, searchable_pages
+
+logger = logging.getLogger(__name__)
+
+
+def _is_public(page_id):
+    return public_pages(Page.objects.filter(pk=page_id), fresh=True).exists()
 
 
 def sync_page(page_id):
     """Add, refresh or drop the document of one page; returns whether it is now searchable."""
     page = Page.objects.filter(pk=page_id).first()
     fields = None
-    if page is not None and is_publicly_visible(page):
+    if page is not None and _is_public(page_id):
         fields = describe(page.specific)
     if fields is None:
         for document in PublicDocument.objects.filter(pk=page_id):
@@ -29,19 +39,58 @@ def sync_page(page_id):
     return True
 
 
-def subtree_ids(page_id):
-    """The page and every descendant that is or may become searchable (a parent's change reaches them)."""
+def sync_each(page_ids):
+    """Sync page by page, each in its own savepoint: one failure (a deadlock between two
+    publications refreshing the index, a locked SQLite file) must not undo the others, nor —
+    when tasks run in process — the publication that asked for it. Reconcile catches what failed."""
+    searchable = 0
+    for page_id in page_ids:
+        try:
+            with transaction.atomic():
+                searchable += sync_page(page_id)
+        except DatabaseError:
+            logger.warning("Search index sync of page %s failed; the reconcile task will retry", page_id, exc_info=True)
+    return searchable
+
+
+def _documents_under(page_ids):
+    paths = list(Page.objects.filter(pk__in=page_ids).values_list("path", flat=True))
+    documents = PublicDocument.objects.filter(pk__in=page_ids)
+    for path in paths:
+        documents = documents | PublicDocument.objects.filter(page__path__startswith=path)
+    return documents
+
+
+def withdraw(page_ids, subtree=True):
+    """Drop, in one statement, the documents of these pages (and under them) that are no longer public."""
+    documents = _documents_under(page_ids) if subtree else PublicDocument.objects.filter(pk__in=page_ids)
+    public = public_pages(Page.objects.filter(pk__in=documents.values("pk")), fresh=True).values("pk")
+    gone = documents.exclude(pk__in=public)
+    count = gone.count()
+    if count:
+        gone.delete()  # one DELETE; the backend hears of each row through Wagtail's index signals
+    return count
+
+
+def subtree_updates(page_id):
+    """Below a page whose visibility changed: the public pages with a missing or stale document."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        return [page_id]
-    searchable = searchable_pages().descendant_of(page, inclusive=True).values_list("pk", flat=True)
-    indexed = PublicDocument.objects.filter(page__path__startswith=page.path).values_list("pk", flat=True)
-    return sorted({page_id, *searchable, *indexed})
+        return []
+    public = public_pages(searchable_pages().descendant_of(page, inclusive=True), fresh=True)
+    current = PublicDocument.objects.filter(
+        page__path__startswith=page.path, synced_at__gte=F("page__last_published_at")
+    )
+    return sorted(set(public.exclude(pk__in=current.values("pk")).values_list("pk", flat=True)) | {page_id})
 
 
 def differences():
-    """(ids that should be indexed but are not or are stale, ids that are indexed but must not be)."""
-    public = set(public_pages(searchable_pages()).values_list("pk", flat=True))
+    """(ids that should be indexed but are not or are stale, ids that are indexed but must not be).
+
+    The index is compared with the visibility rule as two sets, so that it converges from any
+    state: a crashed worker, a lost message, a change made directly in the database.
+    """
+    public = set(public_pages(searchable_pages(), fresh=True).values_list("pk", flat=True))
     indexed = set(PublicDocument.objects.values_list("pk", flat=True))
     stale = set(PublicDocument.objects.filter(page__last_published_at__gt=F("synced_at")).values_list("pk", flat=True))
     return sorted((public - indexed) | (stale & public)), sorted(indexed - public)

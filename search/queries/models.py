@@ -1,7 +1,9 @@
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 _TERM_SEPARATORS = re.compile(r"[\s,，、;；/|]+")
@@ -74,7 +76,10 @@ class BlockedQuery(models.Model):
 
 
 class SearchQueryLog(models.Model):
-    """One public search, kept for the hot-query list; no visitor data is stored."""
+    """One public search, for editors looking for missing content and synonyms; no visitor data is stored.
+
+    The hot-query list is not counted from this log but from :class:`HotQueryClientDay`.
+    """
 
     query = models.CharField(_("query"), max_length=100, db_index=True)
     hits = models.PositiveIntegerField(_("results"))
@@ -87,3 +92,68 @@ class SearchQueryLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class HotQueryStatus(models.TextChoices):
+    NEW = "new", _("Not reviewed")
+    APPROVED = "approved", _("Approved")
+    HIDDEN = "hidden", _("Hidden")
+
+
+class HotQuery(models.Model):
+    """A query that found something, as a candidate for the hot-query list (热搜), with the editors' decision.
+
+    Whether it shows is decided in ``search.queries.hot``: enough different clients, not
+    hidden, not blocked, approved when the site wants approval.
+    """
+
+    query = models.CharField(_("query"), max_length=100, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=HotQueryStatus.choices, default=HotQueryStatus.NEW, db_index=True
+    )
+    created_at = models.DateTimeField(_("first searched"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("hot query")
+        verbose_name_plural = _("hot queries")
+        ordering = ["query"]
+
+    def __str__(self):
+        return self.query
+
+    def moderate(self, status, user):
+        """Record an editor's decision (approve, hide, or back to not reviewed)."""
+        self.status = status
+        self.reviewed_at = timezone.now()
+        self.reviewed_by = user
+        self.save(update_fields=["status", "reviewed_at", "reviewed_by"])
+
+
+class HotQueryClientDay(models.Model):
+    """One client searched an entry's query on one day: it counts once, however often they searched.
+
+    ``client`` is a keyed hash of the address (``search.queries.clients``), never the address;
+    rows older than the hot-query window are deleted.
+    """
+
+    entry = models.ForeignKey(HotQuery, on_delete=models.CASCADE, related_name="client_days")
+    client = models.CharField(max_length=32)
+    day = models.DateField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "client", "day"], name="gongkai_search_hot_query_once_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.entry} · {self.day}"

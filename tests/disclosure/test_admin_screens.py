@@ -1,5 +1,7 @@
+import datetime
 import io
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,6 +10,7 @@ from openpyxl import load_workbook
 
 from disclosure.models import AgencyRole, CatalogueCategory
 from tests import factories
+from tests.admin_forms import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +55,59 @@ def test_editor_export_contains_only_their_agency(client, catalogue, other_catal
         else response.content.decode("utf-8-sig")
     )
     assert "本局文件" in text and "他局文件" not in text
+
+
+def listing_table(html):
+    """Heading texts and row cell texts of the admin listing table, as a person reads them."""
+    table = re.search(r'<table class="listing.*?</table>', html, re.S).group()
+
+    def text(cell):
+        return " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+
+    head, body = table.split("</thead>")
+    headings = [text(cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", head, re.S)]
+    rows = [
+        [text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+    ]
+    return headings, rows
+
+
+def test_catalogue_list_shows_index_and_document_numbers(admin_client, catalogue):
+    first = factories.make_item(catalogue, title="第一份文件", doc_number="青教发〔2025〕1号")
+    second = factories.make_item(catalogue, title="第二份文件", doc_number="青教函[2025]2号")
+
+    headings, rows = listing_table(admin_client.get("/admin/catalogue_items/?ordering=index_number").content.decode())
+
+    assert headings[1].startswith("标题") and headings[2:4] == ["索引号", "文号"]
+    assert [row[2:4] for row in rows] == [
+        [first.index_number, "青教发〔2025〕1号"],
+        [second.index_number, "青教函[2025]2号"],
+    ]
+    _, newest_first = listing_table(admin_client.get("/admin/catalogue_items/?ordering=-index_number").content.decode())
+    assert [row[2] for row in newest_first] == [second.index_number, first.index_number]
+
+
+def test_editor_refuses_a_validity_change_before_the_document_was_written(admin_client, catalogue):
+    item = factories.make_item(catalogue, generated_date=datetime.date(2025, 3, 1))
+    url = reverse("wagtailadmin_pages:edit", args=[item.pk])
+
+    refused = admin_client.post(url, edit_form_data(item, validity="repealed", validity_date="2025-02-28"))
+
+    assert refused.status_code == 200
+    message = "有效性变更日期（2025-02-28）早于成文日期（2025-03-01）"
+    assert message in refused.content.decode()
+    assert message in " ".join(refused.context["form"].errors["validity_date"])
+    item.refresh_from_db()
+    saved = item.get_latest_revision_as_object()
+    assert (saved.validity, saved.validity_date) == ("valid", None)
+
+    accepted = admin_client.post(url, edit_form_data(item, validity="repealed", validity_date="2025-03-01"))
+
+    assert accepted.status_code == 302
+    item.refresh_from_db()
+    saved = item.get_latest_revision_as_object()
+    assert (saved.validity, saved.validity_date) == ("repealed", datetime.date(2025, 3, 1))
 
 
 def test_category_admin_is_scoped_and_validated(client, agency, other_agency):

@@ -1,4 +1,5 @@
 import csv
+import datetime
 import json
 
 import pytest
@@ -6,6 +7,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 from wagtail.models import PageLogEntry
 
+from disclosure.catalogue.choices import DisclosureMode, NonDisclosureReason, Validity
 from disclosure.catalogue.imports.importer import CatalogueImporter
 from disclosure.catalogue.imports.readers import COLUMNS
 from disclosure.models import CatalogueItemPage, IssuedIndexNumber
@@ -36,7 +38,7 @@ def row(agency, **values):
 
 def write_csv(path, rows, encoding="utf-8"):
     with open(path, "w", newline="", encoding=encoding) as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS + ["disclosure_note"])
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
     return path
@@ -110,7 +112,7 @@ def test_xlsx_and_jsonl_are_read_too(tmp_path, catalogue, agency):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(COLUMNS)
-    sheet.append([row(agency, title="表格导入")[c] for c in COLUMNS])
+    sheet.append([row(agency, title="表格导入").get(c, "") for c in COLUMNS])
     workbook.save(tmp_path / "items.xlsx")
     lines = [json.dumps(row(agency, title="JSON导入"), ensure_ascii=False), "{not json"]
     (tmp_path / "items.jsonl").write_text("\n".join(lines), encoding="utf-8")
@@ -180,3 +182,72 @@ def test_empty_or_headerless_files_are_reported(tmp_path, catalogue, content):
     report = CatalogueImporter().run(path)
     assert report.created == 0 and report.errors[0].field == "file"
     assert ("文件为空" if not content else "表头缺少列") in report.errors[0].message
+
+
+def test_a_validity_change_before_the_issued_date_is_refused(tmp_path, catalogue, agency):
+    path = write_csv(
+        tmp_path / "items.csv",
+        [
+            row(agency, title="废止日期在成文之后", validity="废止", validity_date="2025-09-01"),
+            row(agency, title="废止日期早于成文", validity="废止", validity_date="2025-08-19"),
+            row(agency, title="日期写错", validity="失效", validity_date="去年"),
+        ],
+    )
+
+    report = CatalogueImporter().run(path)
+
+    assert report.created == 1
+    assert CatalogueItemPage.objects.get().validity_date == datetime.date(2025, 9, 1)
+    errors = {error.row: str(error) for error in report.errors}
+    assert errors[3] == (
+        "第 3 行，字段 validity_date：有效性变更日期（2025-08-19）早于成文日期（2025-08-20）："
+        "文件不能在成文之前失效、废止或修改。"
+    )
+    assert errors[4].startswith("第 4 行，字段 validity_date：") and "去年" in errors[4]
+
+
+def test_chinese_headings_and_labels_are_read_like_keys_and_codes(tmp_path, catalogue, agency):
+    headings = ["机构代码", "目录分类", "标题", "成文日期", "公开方式", "不予公开理由", "不主动公开理由"]
+    headings += ["有效性", "有效性变更日期", "内容概述", "发布状态"]
+    lines = [
+        headings,
+        [
+            agency.org_code,
+            "法规文件/其他文件",
+            "按标签填写",
+            "2025-01-02",
+            "不予公开",
+            "保护第三方合法权益",
+            "含个人信息。",
+        ],
+        [agency.org_code, "0103", "按代码填写", "2025-01-02", "not_disclosed", "state_secret", "涉密。"],
+        [
+            agency.org_code,
+            "其他文件",
+            "英文界面导出",
+            "2025-01-02",
+            "Disclosure on request (依申请公开)",
+            "",
+            "依申请提供。",
+        ],
+        [agency.org_code, "其他文件", "理由写错", "2025-01-02", "不予公开", "保密", "涉密。"],
+    ]
+    lines[1:] = [line + ["", "", "概述。", "已发布"] for line in lines[1:]]
+    lines[3][7:9] = ["Lapsed (失效)", "2025-06-01"]
+    path = tmp_path / "chinese.csv"
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(lines)
+
+    report = CatalogueImporter().run(path)
+
+    assert report.created == 3
+    items = {item.title: item for item in CatalogueItemPage.objects.all()}
+    assert items["按标签填写"].non_disclosure_reason == NonDisclosureReason.THIRD_PARTY
+    assert items["按标签填写"].disclosure_note == "含个人信息。"
+    assert items["按代码填写"].non_disclosure_reason == NonDisclosureReason.STATE_SECRET
+    on_request = items["英文界面导出"]
+    assert on_request.disclosure_mode == DisclosureMode.ON_REQUEST and on_request.category.code == "0103"
+    assert (on_request.validity, on_request.validity_date) == (Validity.LAPSED, datetime.date(2025, 6, 1))
+    [error] = report.errors
+    assert (error.row, error.field) == (5, "non_disclosure_reason")
+    assert error.message.startswith("未知的法定理由“保密”") and "保护第三方合法权益" in error.message

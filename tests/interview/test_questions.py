@@ -6,7 +6,7 @@ import pytest
 from django.test import Client, override_settings
 
 from disclosure.models import SensitiveWord
-from online_interview.questions.models import Question, QuestionState
+from online_interview.questions.models import Question, QuestionState, QuestionVote
 from online_interview.questions.moderation import approve, reject
 from tests import factories
 from tests.interview.conftest import ask, feed
@@ -127,11 +127,37 @@ def test_one_vote_per_visitor(client, interview, staff):
     url = f"/api/interviews/{interview.pk}/questions/{question.pk}/vote/"
     assert client.post(url).json()["votes"] == 1
     assert client.post(url).json()["votes"] == 1  # the same visitor (cookie) again
-    assert Client().post(url).json()["votes"] == 2
+    assert Client(REMOTE_ADDR="198.51.100.20").post(url).json()["votes"] == 2  # another visitor
+
+
+def test_dropping_the_cookie_does_not_vote_again(client, interview, staff):
+    ask(client, interview, text="什么时候恢复供水？")
+    question = Question.objects.get()
+    approve(question, staff["editor"])
+    url = f"/api/interviews/{interview.pk}/questions/{question.pk}/vote/"
+    for _ in range(20):  # a script that throws its cookie away after every vote
+        Client(REMOTE_ADDR="203.0.113.50").post(url)
+    assert Question.objects.get().votes == 1
+    # The same browser on another network (its cookie kept) does not vote twice either.
+    browser = Client(REMOTE_ADDR="203.0.113.51")
+    assert browser.post(url).json()["votes"] == 2
+    browser.defaults["REMOTE_ADDR"] = "203.0.113.52"
+    assert browser.post(url).json()["votes"] == 2
+    # The address is never stored as such.
+    assert not QuestionVote.objects.filter(client__contains="203.0.113").exists()
 
 
 def test_pending_questions_cannot_be_voted_for(client, interview):
     ask(client, interview)
     question = Question.objects.get()
     response = client.post(f"/api/interviews/{interview.pk}/questions/{question.pk}/vote/")
-    assert response.status_code == 400
+    assert response.status_code == 404  # as for a question that does not exist (tests/test_hostile_input.py)
+
+
+def test_the_visitor_cookie_is_secure_over_https(client, interview, staff):
+    ask(client, interview, text="停水通知会提前几天发布？")
+    question = Question.objects.get()
+    approve(question, staff["editor"])
+    url = f"/api/interviews/{interview.pk}/questions/{question.pk}/vote/"
+    cookie = Client().post(url, secure=True).cookies["gk_visitor"]
+    assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"

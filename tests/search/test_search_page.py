@@ -8,9 +8,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from disclosure.models import AnnouncementPage, Genre
-from search.models import BlockedQuery, SearchQueryLog, SynonymGroup
+from search.models import BlockedQuery, SynonymGroup
+from search.queries.hot import count_search
 from tests import factories
-from tests.search.conftest import search_json, titles
+from tests.search.conftest import search_from, search_json, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -146,14 +147,12 @@ def test_a_synonym_group_needs_two_words(admin_client):
 def test_hot_queries_come_from_the_last_30_days_without_blocked_ones(client, catalogue):
     factories.make_item(catalogue, title="关于招聘教师的公告")
     factories.make_item(catalogue, title="关于学区划分的通知")
-    for _ in range(3):
-        client.get("/search/", {"q": "招聘"})
-    client.get("/search/", {"q": "学区划分"})
-    client.get("/search/", {"q": "不会有结果的词"})
-    old = SearchQueryLog.objects.create(query="旧热词", hits=5)
-    SearchQueryLog.objects.filter(pk=old.pk).update(searched_at=timezone.now() - datetime.timedelta(days=31))
-    from django.core.cache import cache
-
+    search_from(client, "招聘", clients=6)
+    search_from(client, "学区划分", clients=5)
+    search_from(client, "不会有结果的词", clients=5)
+    month_ago = timezone.localdate() - datetime.timedelta(days=31)
+    for number in range(5):
+        count_search("旧热词", f"client-{number}", day=month_ago)
     cache.clear()
     page = html(client)
     hot = re.search(r'<nav class="hot-queries".*?</nav>', page, re.S).group(0)
@@ -173,7 +172,7 @@ def test_suggestions_as_you_type(client, catalogue):
 
 def test_no_results_explains_suggests_near_queries_and_how_to_apply(client, agency, catalogue, guide):
     factories.make_item(catalogue, title="关于无人机表演活动的公告")
-    client.get("/search/", {"q": "无人机表演"})
+    search_from(client, "无人机表演")  # 热搜 (and so related searches) needs five different clients
     cache.clear()  # the hot list is cached for five minutes
     page = html(client, q="无人驾驶航拍")
     assert "无人机表演" in re.search(r'<ul class="near-queries">.*?</ul>', page, re.S).group(0)

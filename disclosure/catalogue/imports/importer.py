@@ -18,11 +18,14 @@ from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ...agencies.models import AgencyPage
+from ...visibility import visibility_changed
+from ..choices import Validity
 from ..index_numbers import IndexNumberAllocator, IssuedIndexNumber, register_imported
 from ..models import CatalogueIndexPage, CatalogueItemPage
 from ..taxonomy import CatalogueCategory, Genre, Topic
+from .columns import category_paths, same_minute
 from .readers import ImportFileError, open_rows
-from .rows import RowError, RowValidator
+from .rows import RowError, RowValidator, body_to_rich_text
 
 BATCH_SIZE = 500
 # Past this many rows the planner's statistics are stale enough to pick full sorts over index scans.
@@ -44,6 +47,7 @@ UPDATED_FIELDS = [
     "non_disclosure_reason",
     "disclosure_note",
     "validity",
+    "validity_date",
     "art20_item",
 ]
 
@@ -62,21 +66,18 @@ class ImportReport:
 
 def _category_lookup(categories):
     """Each category is found by its code, its name (when unique in the agency) or its path 'A/B'."""
+    categories = list(categories)
+    paths = category_paths(categories)
     by_agency = {}
     for category in categories:
         by_agency.setdefault(category.agency_id, []).append(category)
     lookups = {}
     for agency_id, items in by_agency.items():
-        by_id = {c.pk: c for c in items}
         names = {}
         lookup = {}
         for c in items:
             names.setdefault(c.name, []).append(c)
-            chain, node = [], c
-            while node is not None:
-                chain.append(node.name)
-                node = by_id.get(node.parent_id)
-            lookup["/".join(reversed(chain))] = c
+            lookup[paths[c.pk]] = c
             if c.code:
                 lookup[c.code] = c
         for name, matches in names.items():
@@ -156,6 +157,10 @@ class CatalogueImporter:
             )
             natural = {(i.agency_id, i.title, i.doc_number_key, i.generated_date): i for i in candidates}
 
+        # 涉密不上网: what a secrecy review withheld is changed only through a new review, never by a file.
+        matched = [item.pk for item in [*existing.values(), *natural.values()]]
+        held = set(Page.objects.filter(pk__in=matched, publication_hold__isnull=False).values_list("pk", flat=True))
+
         creates, updates, seen = [], [], set()
         for values in batch:
             key = values.index_number or values.natural_key
@@ -175,6 +180,9 @@ class CatalogueImporter:
                     continue
             else:
                 item = natural.get(values.natural_key)
+            if item is not None and item.pk in held:
+                report.errors.append(RowError(values.row, "index_number", _held_message(item)))
+                continue
             if item is None and self._catalogue_for(values.agency) is None:
                 report.errors.append(RowError(values.row, "agency_code", _no_catalogue_message(values.agency)))
                 continue
@@ -193,26 +201,40 @@ class CatalogueImporter:
             self._log(written[len(updates) :], "gongkai.catalogue.import")
             for backend in get_search_backends():
                 backend.add_bulk(CatalogueItemPage, [item for item in written if item.live])
+        # The public index follows like after any publication: an update that made an item
+        # less public (依申请公开, a body removed) leaves it at once, the rest is refreshed.
+        updated_ids = [item.pk for item in written[: len(updates)]]
+        if updated_ids:
+            visibility_changed.send(sender=CatalogueItemPage, page_ids=updated_ids, withdrawn=True)
+        if written:
+            visibility_changed.send(sender=CatalogueItemPage, page_ids=[item.pk for item in written])
 
     def _fill(self, item, values):
+        """Copy a row onto an item; what an export shows of the item unchanged leaves the item unchanged."""
         item.title = item.draft_title = values.title
         item.doc_number = values.doc_number
         item.generated_date = values.generated_date
-        item.published_at = values.published_at or item.published_at
+        if values.published_at and not same_minute(values.published_at, item.published_at):
+            item.published_at = values.published_at
         item.category = values.category
         item.topic = values.topic
         item.genre = values.genre
         item.keywords = values.keywords
         item.summary = values.summary
-        item.body = values.body
+        if values.body != item.body and values.body != body_to_rich_text(item.body):
+            item.body = values.body
         item.disclosure_mode = values.disclosure_mode
         item.non_disclosure_reason = values.non_disclosure_reason
         item.disclosure_note = values.disclosure_note
         item.validity = values.validity
+        if values.validity_date or values.validity == Validity.VALID:
+            item.validity_date = values.validity_date
         item.art20_item = values.category.art20_item
 
     def _update(self, values, item):
         self._fill(item, values)
+        if item.live:
+            item.last_published_at = timezone.now()  # published again: the index's reconcile sees it
         item.save(clean=False)
         return item
 
@@ -322,6 +344,12 @@ class _bulk_signals_off:
         if self._connected:
             post_save.connect(post_save_signal_handler, sender=CatalogueItemPage)
         self._reference.__exit__(*exc)
+
+
+def _held_message(item):
+    return _(
+        "“%(title)s” is withheld by a secrecy review (暂缓公开); it can only be changed in the admin, through a new review."
+    ) % {"title": item.title}
 
 
 def _duplicate_message():

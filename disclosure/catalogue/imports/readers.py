@@ -1,5 +1,8 @@
 """Row sources for catalogue import: CSV (UTF-8 or GB18030), XLSX and JSON Lines.
 
+Header cells (and JSON keys) name the columns by their key or by their Chinese heading
+(``columns.SHEET``), so a file exported from the admin reads back as it is.
+
 Each reader yields (row_number, dict) where row_number is what a person sees in the file
 (the header is row 1 in CSV/XLSX, the first object is line 1 in JSONL).
 """
@@ -12,31 +15,21 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from ...encodings import decode
-
-COLUMNS = [
-    "agency_code",
-    "category",
-    "title",
-    "index_number",
-    "doc_number",
-    "issued_date",
-    "published_date",
-    "topic",
-    "genre",
-    "disclosure_mode",
-    "validity",
-    "keywords",
-    "summary",
-    "body",
-]
+from .columns import COLUMNS, header_aliases, named
 
 
 class ImportFileError(Exception):
     """The file as a whole cannot be read (format, encoding, header)."""
 
 
-def _clean_header(names):
-    return [str(name or "").strip().lstrip("\ufeff").lower() for name in names]
+def _clean_header(names, aliases=None):
+    """Column keys of a header row: the English keys, or the Chinese headings an admin export writes."""
+    aliases = aliases if aliases is not None else header_aliases()
+    keys = []
+    for name in names:
+        text = str(name or "").strip().lstrip("\ufeff").strip()
+        keys.append(aliases.get(text) or aliases.get(text.lower()) or text.lower())
+    return keys
 
 
 def _check_header(header):
@@ -44,7 +37,7 @@ def _check_header(header):
     if missing:
         raise ImportFileError(
             _("The header row lacks the column(s) %(names)s. Expected columns: %(expected)s.")
-            % {"names": ", ".join(missing), "expected": ", ".join(COLUMNS)}
+            % {"names": ", ".join(map(named, missing)), "expected": ", ".join(map(named, COLUMNS))}
         )
 
 
@@ -109,6 +102,7 @@ class JsonLinesReader:
         return sum(1 for line in self.lines if line.strip())
 
     def __iter__(self):
+        aliases = header_aliases()
         for number, line in enumerate(self.lines, start=1):
             if not line.strip():
                 continue
@@ -123,7 +117,8 @@ class JsonLinesReader:
             if not isinstance(data, dict):
                 yield number, ImportFileError(_("Line %(n)d is not a JSON object.") % {"n": number})
                 continue
-            yield number, {str(key).strip().lower(): ("" if value is None else value) for key, value in data.items()}
+            keys = _clean_header(data, aliases)
+            yield number, {key: ("" if value is None else value) for key, value in zip(keys, data.values())}
 
 
 READERS = {".csv": CsvReader, ".xlsx": XlsxReader, ".jsonl": JsonLinesReader, ".ndjson": JsonLinesReader}

@@ -11,12 +11,14 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from ..choices import DisclosureMode, NonDisclosureReason, Validity
 from ..doc_numbers import normalise_doc_number
+from ..validity import validity_date_error
+from .columns import in_every_language
 
+# Words old systems use besides the labels; every code and label is accepted as well (choice_aliases).
 MODE_ALIASES = {
     "主动公开": DisclosureMode.PROACTIVE,
     "依申请公开": DisclosureMode.ON_REQUEST,
     "不予公开": DisclosureMode.NOT_DISCLOSED,
-    **{value: value for value in DisclosureMode.values},
 }
 VALIDITY_ALIASES = {
     "有效": Validity.VALID,
@@ -26,7 +28,6 @@ VALIDITY_ALIASES = {
     "已废止": Validity.REPEALED,
     "已修改": Validity.AMENDED,
     "修改": Validity.AMENDED,
-    **{value: value for value in Validity.values},
 }
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
 DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
@@ -63,6 +64,7 @@ class ItemValues:
     non_disclosure_reason: str
     disclosure_note: str
     validity: str
+    validity_date: datetime.date | None
     keywords: str
     summary: str
     body: str
@@ -71,6 +73,16 @@ class ItemValues:
     def natural_key(self):
         """Identity of a row without 索引号: the same title, 文号 and date in one agency."""
         return (self.agency.pk, self.title, normalise_doc_number(self.doc_number), self.generated_date)
+
+
+def choice_aliases(choices, extra=None):
+    """Cell text → choice value: the code, or the label in any of the site's languages (as an export writes it)."""
+    aliases = dict(extra or {})
+    for value, label in choices.choices:
+        aliases[value] = value
+        for text in in_every_language(label):
+            aliases[text] = value
+    return aliases
 
 
 def _text(value):
@@ -109,14 +121,19 @@ def parse_datetime(value):
         else:
             day = parse_date(text)
             moment = datetime.datetime(day.year, day.month, day.day, 9, 0)
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    # The site's time zone, as the export writes it, whoever runs the import.
+    return timezone.make_aware(moment, timezone.get_default_timezone()) if timezone.is_naive(moment) else moment
 
 
 _converter = None
 
 
 def body_to_rich_text(value):
-    """HTML is cleaned to what Wagtail's editor allows (no scripts, no styles); plain text becomes paragraphs."""
+    """HTML is cleaned to what Wagtail's editor allows (no scripts, no styles); plain text becomes paragraphs.
+
+    HTML may be in the form Wagtail stores (as the admin export writes it: ``<a linktype="page" id="3">``):
+    it is expanded to the editor's form first, so internal links and embeds survive the cleaning.
+    """
     global _converter
     text = _text(value)
     if not text:
@@ -124,7 +141,7 @@ def body_to_rich_text(value):
     if _HTML_TAG.search(text):
         if _converter is None:
             _converter = EditorHTMLConverter()
-        return _converter.to_database_format(text)
+        return _converter.to_database_format(_converter.from_database_format(text))
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\r?\n", text) if p.strip()]
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
@@ -138,6 +155,9 @@ class RowValidator:
         self.topics = topics
         self.genres = genres
         self.default_agency = default_agency
+        self.modes = choice_aliases(DisclosureMode, MODE_ALIASES)
+        self.validities = choice_aliases(Validity, VALIDITY_ALIASES)
+        self.reasons = choice_aliases(NonDisclosureReason)
 
     def _category(self, agency, value):
         lookup = self.categories_by_agency.get(agency.pk, {})
@@ -204,21 +224,41 @@ class RowValidator:
             if genre is None:
                 error("genre", _("Unknown genre “%(name)s”.") % {"name": _text(raw.get("genre"))})
 
-        mode = MODE_ALIASES.get(_text(raw.get("disclosure_mode")) or "主动公开")
+        mode = self.modes.get(_text(raw.get("disclosure_mode")) or DisclosureMode.PROACTIVE)
         if mode is None:
             error("disclosure_mode", _("Disclosure mode must be 主动公开, 依申请公开 or 不予公开."))
         note = _text(raw.get("disclosure_note"))
-        reason = _text(raw.get("non_disclosure_reason"))
+        reason_text = _text(raw.get("non_disclosure_reason"))
+        reason = self.reasons.get(reason_text, "")
         if mode and mode != DisclosureMode.PROACTIVE and not note:
             error(
                 "disclosure_note", _("Items not disclosed proactively need the reason in the disclosure_note column.")
             )
-        if mode == DisclosureMode.NOT_DISCLOSED and reason not in NonDisclosureReason.values:
+        if mode == DisclosureMode.NOT_DISCLOSED and not reason_text:
             error("non_disclosure_reason", _("Items not disclosed need a statutory reason (non_disclosure_reason)."))
+        elif mode == DisclosureMode.NOT_DISCLOSED and not reason:
+            error(
+                "non_disclosure_reason",
+                _("Unknown statutory reason “%(value)s”; write one of: %(choices)s.")
+                % {"value": reason_text, "choices": "、".join(str(label) for label in NonDisclosureReason.labels)},
+            )
 
-        validity = VALIDITY_ALIASES.get(_text(raw.get("validity")) or "有效")
+        validity = self.validities.get(_text(raw.get("validity")) or Validity.VALID)
         if validity is None:
             error("validity", _("Validity must be 有效, 失效, 废止 or 已修改."))
+        validity_date = None
+        if _text(raw.get("validity_date")):
+            try:
+                validity_date = parse_date(raw.get("validity_date"))
+            except ValueError:
+                error(
+                    "validity_date",
+                    _("“%(value)s” is not a date; write it as YYYY-MM-DD.")
+                    % {"value": _text(raw.get("validity_date"))},
+                )
+            else:
+                if problem := validity_date_error(generated_date, validity_date):
+                    error("validity_date", problem)
 
         summary = _text(raw.get("summary"))
         if not summary:
@@ -254,6 +294,7 @@ class RowValidator:
                 non_disclosure_reason=reason if mode == DisclosureMode.NOT_DISCLOSED else "",
                 disclosure_note=note,
                 validity=validity,
+                validity_date=validity_date,
                 keywords=keywords,
                 summary=summary,
                 body=body_to_rich_text(raw.get("body")),

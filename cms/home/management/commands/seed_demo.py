@@ -1,8 +1,24 @@
+import datetime
+
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.demo.builder import DEMO_PASSWORD, DemoSiteBuilder
 from disclosure.models import AgencyPage, CatalogueItemPage
+from search.queries.clients import hash_client
+from search.queries.hot import count_search
+
+# What the county's citizens searched for last week, and from how many different addresses:
+# 热搜 shows a query only once enough different clients asked for it (README: 热搜 is moderated).
+DEMO_SEARCHES = [("低保", 14), ("招生", 12), ("医保", 11), ("义务教育", 9), ("停水", 8), ("预算", 6), ("只问一次", 1)]
+
+
+def seed_hot_queries():
+    for query, clients in DEMO_SEARCHES:
+        for number in range(clients):
+            day = timezone.localdate() - datetime.timedelta(days=number % 7)
+            count_search(query, hash_client(f"198.51.100.{number}"), day=day)
 
 
 class Command(BaseCommand):
@@ -22,6 +38,7 @@ class Command(BaseCommand):
 
         indexed = rebuild()
         self.stdout.write(_("Public search: %(count)d documents indexed.") % {"count": indexed})
+        seed_hot_queries()
         self.stdout.write(
             self.style.SUCCESS(
                 _("Demo site ready: %(agencies)d agencies, %(items)d catalogue items. Admin: admin / %(password)s")

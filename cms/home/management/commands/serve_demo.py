@@ -1,12 +1,13 @@
-import subprocess
+import _thread
+import signal
 import sys
 
-from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from cms.demo.builder import DEMO_PASSWORD
+from cms.home.demo_worker import WatchedWorker
 
 
 class Command(BaseCommand):
@@ -16,28 +17,32 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport, **options):
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "cms",
-                "worker",
-                "--beat",
-                "--pool=solo",
-                "--loglevel=WARNING",
-                "--quiet",
-                "--schedule",
-                settings.CELERY_BEAT_SCHEDULE_FILENAME,
-            ]
-        )
+        self.worker_failure = None
+        worker = WatchedWorker(on_exit=self.worker_exited)
+        # `kill` (a CI run, a process manager) stops the worker too, not only Ctrl-C.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        pid = worker.start()
+        self.stdout.write(_("Background worker started (Celery worker with beat, process %(pid)d).") % {"pid": pid})
         self.stdout.write(
             _("Gongkai demo: http://%(addr)s/  admin: http://%(addr)s/admin/  login admin / %(password)s")
             % {"addr": addrport, "password": DEMO_PASSWORD}
         )
         try:
             call_command("runserver", addrport, use_reloader=False)
+        except (KeyboardInterrupt, SystemExit):  # runserver turns Ctrl-C into SystemExit
+            if self.worker_failure is None:
+                raise
         finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+            worker.stop()
+        if self.worker_failure is not None:
+            raise CommandError(self.worker_failure)
+
+    def worker_exited(self, code, tail):
+        """Runs in the watcher thread: say why, then stop the web server in the main thread."""
+        lines = "\n".join(f"    {line}" for line in tail) or "    " + _("(the worker printed nothing)")
+        self.worker_failure = _(
+            "The background worker (Celery worker with beat) stopped with exit code %(code)s. "
+            "Without it nothing scheduled is published and search is not updated, so the demo stops too. "
+            "Its last lines:\n%(lines)s"
+        ) % {"code": code, "lines": lines}
+        _thread.interrupt_main()

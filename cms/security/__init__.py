@@ -1,0 +1,1 @@
+"""The project's defences that no single app owns: login throttling and page-password throttling."""
