@@ -4,6 +4,7 @@ Standard library only: the smoke runs check what a user installs, and must not l
 test tooling to do it.
 """
 
+import contextlib
 import http.client
 import json
 import os
@@ -157,6 +158,33 @@ def log_tail(path, lines=80):
 def tracebacks(path):
     text = Path(path).read_text(errors="replace")
     return [match.start() for match in re.finditer(r"^Traceback \(most recent call last\)", text, re.MULTILINE)]
+
+
+def answers(browser):
+    try:
+        return browser.get("/")[0] == 200
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def watched(process, log, name):
+    """Run checks against ``process``; at the end it must still run and its log hold no traceback.
+
+    On failure the log's tail is printed; in every case the process group is stopped.
+    """
+    try:
+        yield
+        if process.poll() is not None:
+            raise SmokeFailure(f"{name} exited with code {process.returncode}")
+        found = tracebacks(log)
+        if found:
+            raise SmokeFailure(f"the log of {name} holds {len(found)} traceback(s)")
+    except SmokeFailure:
+        print(f"---- the log of {name} (last lines of {log}) ----\n{log_tail(log)}", flush=True)
+        raise
+    finally:
+        stop(process)
 
 
 def main(body):

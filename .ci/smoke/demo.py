@@ -15,19 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from common import (
-    Browser,
-    SmokeFailure,
-    free_port,
-    log_tail,
-    main,
-    say,
-    shell,
-    start,
-    stop,
-    tracebacks,
-    wait_until,
-)
+from common import Browser, SmokeFailure, answers, free_port, main, say, shell, start, wait_until, watched
 
 SEED_TIMEOUT = 900  # `make demo` on a fresh clone: install (cached), migrate, seed the county
 DEADLINE = 90
@@ -108,8 +96,8 @@ def smoke():
     say(f"make demo on port {port}, log {log}")
     demo = start(["make", "demo", f"DEMO_ADDR=127.0.0.1:{port}"], env, log)
     browser = Browser(port)
-    try:
-        wait_until("the demo answers", lambda: _answers(browser), SEED_TIMEOUT, interval=3, process=demo)
+    with watched(demo, log, "make demo"):
+        wait_until("the demo answers", lambda: answers(browser), SEED_TIMEOUT, interval=3, process=demo)
 
         pages = shell(env, SCHEDULE_ITEM)
         if pages["scheduled"]["live"]:
@@ -135,24 +123,7 @@ def smoke():
             interval=5,
             process=demo,
         )
-        if demo.poll() is not None:
-            raise SmokeFailure(f"make demo exited with code {demo.returncode}")
-        found = tracebacks(log)
-        if found:
-            raise SmokeFailure(f"the demo's log holds {len(found)} traceback(s)")
-        say("demo smoke run passed")
-    except SmokeFailure:
-        print(f"---- the demo's log (last lines of {log}) ----\n{log_tail(log)}", flush=True)
-        raise
-    finally:
-        stop(demo)
-
-
-def _answers(browser):
-    try:
-        return browser.get("/")[0] == 200
-    except OSError:
-        return False
+    say("demo smoke run passed")
 
 
 if __name__ == "__main__":
