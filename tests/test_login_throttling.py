@@ -43,9 +43,13 @@ def test_an_administrator_unlocks_a_locked_user_in_the_admin(client, leader, adm
 
     admin = client.__class__()
     admin.force_login(admin_user)
-    listing = admin.get(reverse("login_lockouts:index"))
-    assert listing.status_code == 200 and "jyj-leader" in listing.content.decode()
-    assert admin.post(reverse("login_lockouts:delete", args=[lockout.pk])).status_code == 302
+    listing = admin.get(reverse("login_lockouts:index")).content.decode()
+    unlock = reverse("login_lockouts:delete", args=[lockout.pk])
+    assert "jyj-leader" in listing and "203.0.113.7" in listing
+    assert f'href="{unlock}"' in listing and "解锁" in listing  # a button on the row, not a typed URL
+    confirm = admin.get(unlock).content.decode()
+    assert "jyj-leader（203.0.113.7）" in confirm and "Access" not in confirm and "access attempt" not in confirm
+    assert admin.post(unlock).status_code == 302
     assert not AccessAttempt.objects.exists()
 
     assert attempt(client, "correct-horse-battery").status_code == 302

@@ -239,6 +239,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Without its own handler (Django adds one in DEBUG), every "Not Found" is logged once.
+        "django": {"level": "INFO"},
         "jieba": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

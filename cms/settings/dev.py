@@ -1,7 +1,7 @@
 """Development and `make demo`: nothing to install; Celery runs against a broker in local files."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
+from .base import VAR_DIR, env_bool, env_str
 
 DEBUG = env_bool("DEBUG", True)
 ALLOWED_HOSTS = ["*"]
@@ -20,3 +20,9 @@ if not CELERY_BROKER_URL:  # noqa: F405
         # kombu keeps its exchange tables in ./control/ unless told otherwise.
         "control_folder": str(VAR_DIR / "celery" / "control"),
     }
+
+if not env_str("EMAIL_BACKEND"):
+    # The demo's notifications (review steps, reminders) are kept as files in var/mail/, one
+    # per message, instead of flooding the demo's log.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(VAR_DIR / "mail")

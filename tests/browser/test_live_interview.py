@@ -44,6 +44,10 @@ def test_a_citizens_question_is_moderated_answered_and_appears_without_reload(li
     pending.get_by_text("课后服务可以按天选择参加吗？").wait_for()
     pending.get_by_role("button", name="通过", exact=True).click()
     moderator.locator("#approved li").get_by_text("课后服务可以按天选择参加吗？").wait_for()
+    # Approved, not yet answered: the citizen's page shows it without the 已答复 badge.
+    waiting = citizen.locator("#questions li").filter(has_text="课后服务可以按天选择参加吗？")
+    waiting.wait_for(timeout=15000)
+    assert not waiting.locator(".answered-badge").is_visible()
 
     moderator.locator("#approved li").get_by_role("button", name="回答此问题").click()
     moderator.get_by_label("发言人").select_option(label="嘉宾：沈立群（局长）")
@@ -55,5 +59,7 @@ def test_a_citizens_question_is_moderated_answered_and_appears_without_reload(li
     assert "课后服务可以按天选择参加吗？" in answer.inner_text()  # threaded under its question
     assert "沈立群" in answer.inner_text()
     citizen.locator("#questions").get_by_text("课后服务可以按天选择参加吗？").wait_for(timeout=15000)
+    asked = citizen.locator("#questions li").filter(has_text="课后服务可以按天选择参加吗？")
+    asked.locator(".answered-badge").wait_for(timeout=15000)  # marked 已答复 once answered
     citizen.screenshot(path=str(settings.BASE_DIR / "var" / "live-interview-phone.png"), full_page=True)
     moderator.screenshot(path=str(settings.BASE_DIR / "var" / "live-console.png"), full_page=True)

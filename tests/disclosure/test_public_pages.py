@@ -141,3 +141,10 @@ def test_unknown_page_is_a_chinese_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client):
+    home = client.get("/").content.decode()
+    assert 'rel="icon"' in home and "favicon.svg" in home
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("/favicon.svg")
