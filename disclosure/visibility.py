@@ -71,7 +71,7 @@ def _withdrawing_q(now):
     return Q(live=False) | Q(pk__in=_held_ids()) | Q(expire_at__lte=now)
 
 
-def fresh_withdrawn_branches(now=None):
+def _fresh_withdrawn_branches(now=None):
     """Paths of the pages with children that are unpublished, held or expired: nothing under them is public."""
     paths = sorted(
         Page.objects.filter(depth__gt=1, numchild__gt=0)
@@ -99,16 +99,16 @@ def branches_generation():
     return generation
 
 
-def withdrawn_branches():
+def _withdrawn_branches():
     key = f"gongkai:visibility:withdrawn-branches:{branches_generation()}"
     paths = cache.get(key)
     if paths is None:
-        paths = fresh_withdrawn_branches()
+        paths = _fresh_withdrawn_branches()
         cache.set(key, paths, BRANCHES_TTL_SECONDS)
     return paths
 
 
-def under_withdrawn_branch_q(paths):
+def _under_any_q(paths):
     return reduce(or_, (Q(path__startswith=path) for path in paths)) if paths else None
 
 
@@ -121,7 +121,7 @@ def public_pages(queryset, fresh=False):
     """
     now = timezone.now()
     qs = queryset.live().public().filter(_time_q(now)).exclude(pk__in=_held_ids())
-    hidden = under_withdrawn_branch_q(fresh_withdrawn_branches(now) if fresh else withdrawn_branches())
+    hidden = _under_any_q(_fresh_withdrawn_branches(now) if fresh else _withdrawn_branches())
     if hidden is not None:
         qs = qs.exclude(hidden)
     model = qs.model

@@ -1,7 +1,5 @@
 """The public search page, its JSON API and as-you-type suggestions: thin wrappers over ``service``."""
 
-import re
-
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -13,6 +11,7 @@ from .forms import SearchForm
 from .presenting import Links, facet_groups, outcome_json, sort_options
 from .queries.clients import client_key
 from .queries.hot import hot_queries
+from .queries.parse import clean
 from .service import run_search
 from .suggest import suggestions
 
@@ -25,20 +24,11 @@ def _too_many_message():
     return _("Too many searches from your address. Please wait a minute and try again.")
 
 
-# Bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM, ALM): a query shown back on the page or kept
-# for 热搜 must read as it was typed.
-_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _typed(text):
-    return _BIDI_CONTROLS.sub("", text)
-
-
 def _form(request):
     # NUL and other control characters are cleaned out of the query rather than refused.
     data = request.GET.copy()
     if "q" in data:
-        data["q"] = _typed(data["q"]).replace("\x00", " ")
+        data["q"] = data["q"].replace("\x00", " ")
     return SearchForm(data)
 
 
@@ -61,7 +51,7 @@ def search_view(request):
     context = {
         "form": form,
         "hot_queries": hot_queries(),
-        "query": form.data.get("q", "")[: conf.get("MAX_QUERY_LENGTH")],
+        "query": clean(form.data.get("q", ""), conf.get("MAX_QUERY_LENGTH")),
     }
     if _limited(request):
         context["error"] = _too_many_message()
@@ -107,5 +97,5 @@ def suggest_api(request):
     if _limited(request):
         return JsonResponse({"error": _too_many_message()}, status=429)
     return JsonResponse(
-        {"suggestions": suggestions(_typed(request.GET.get("q", "")))}, json_dumps_params={"ensure_ascii": False}
+        {"suggestions": suggestions(request.GET.get("q", ""))}, json_dumps_params={"ensure_ascii": False}
     )

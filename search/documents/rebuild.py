@@ -15,7 +15,7 @@ from .sources import describe, searchable_pages
 CHUNK = 500
 
 
-def _chunks(items, size=CHUNK):
+def chunks(items, size=CHUNK):
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -23,7 +23,7 @@ def _chunks(items, size=CHUNK):
 def index_objects(model, objects, backend=None, progress=None):
     """Send ``objects`` of ``model`` to the search backend in chunks, then drop entries of deleted ones."""
     index = (backend or get_search_backend()).get_index_for_model(model)
-    for chunk in _chunks(list(objects)):
+    for chunk in chunks(list(objects)):
         index.add_items(model, chunk)
         if progress:
             progress(len(chunk))
@@ -49,7 +49,7 @@ def rebuild(progress=None, backend=None):
     public_ids = list(public_pages(searchable_pages()).order_by("pk").values_list("pk", flat=True))
     for document in PublicDocument.objects.exclude(pk__in=public_ids):
         document.delete()
-    for ids in _chunks(public_ids):
+    for ids in chunks(public_ids):
         rows = []
         for page in searchable_pages().filter(pk__in=ids).specific():
             fields = describe(page)

@@ -15,21 +15,17 @@ from wagtail.models import Page
 from disclosure.visibility import public_pages
 
 from .models import PublicDocument
+from .rebuild import chunks
 from .sources import describe, searchable_pages
 
 logger = logging.getLogger(__name__)
 
 
-def _is_public(page_id):
-    return public_pages(Page.objects.filter(pk=page_id), fresh=True).exists()
-
-
-def sync_page(page_id):
-    """Add, refresh or drop the document of one page; returns whether it is now searchable."""
-    page = Page.objects.filter(pk=page_id).first()
-    fields = None
-    if page is not None and _is_public(page_id):
-        fields = describe(page.specific)
+def sync_page(page_id, public):
+    """Add, refresh or drop the document of one page, given whether the visibility rule shows it;
+    returns whether it is now searchable."""
+    page = Page.objects.filter(pk=page_id).first() if public else None
+    fields = describe(page.specific) if page is not None else None
     if fields is None:
         for document in PublicDocument.objects.filter(pk=page_id):
             document.delete()
@@ -42,14 +38,20 @@ def sync_page(page_id):
 def sync_each(page_ids):
     """Sync page by page, each in its own savepoint: one failure (a deadlock between two
     publications refreshing the index, a locked SQLite file) must not undo the others, nor —
-    when tasks run in process — the publication that asked for it. Reconcile catches what failed."""
+    when tasks run in process — the publication that asked for it. Reconcile catches what failed.
+
+    The visibility rule is asked once per chunk of pages, not once per page."""
     searchable = 0
-    for page_id in page_ids:
-        try:
-            with transaction.atomic():
-                searchable += sync_page(page_id)
-        except DatabaseError:
-            logger.warning("Search index sync of page %s failed; the reconcile task will retry", page_id, exc_info=True)
+    for chunk in chunks(list(page_ids)):
+        public = set(public_pages(Page.objects.filter(pk__in=chunk), fresh=True).values_list("pk", flat=True))
+        for page_id in chunk:
+            try:
+                with transaction.atomic():
+                    searchable += sync_page(page_id, page_id in public)
+            except DatabaseError:
+                logger.warning(
+                    "Search index sync of page %s failed; the reconcile task will retry", page_id, exc_info=True
+                )
     return searchable
 
 
@@ -65,11 +67,9 @@ def withdraw(page_ids, subtree=True):
     """Drop, in one statement, the documents of these pages (and under them) that are no longer public."""
     documents = _documents_under(page_ids) if subtree else PublicDocument.objects.filter(pk__in=page_ids)
     public = public_pages(Page.objects.filter(pk__in=documents.values("pk")), fresh=True).values("pk")
-    gone = documents.exclude(pk__in=public)
-    count = gone.count()
-    if count:
-        gone.delete()  # one DELETE; the backend hears of each row through Wagtail's index signals
-    return count
+    # One DELETE; the backend hears of each row through Wagtail's index signals.
+    deleted, _per_model = documents.exclude(pk__in=public).delete()
+    return deleted
 
 
 def subtree_updates(page_id):
