@@ -43,7 +43,7 @@ def relevance():
     from django.db.models import Q  # noqa: F401
     from wagtail.models import Page
 
-    from disclosure.visibility import public_pages
+    from disclosure.api import public_pages
     from search.documents.rebuild import index_objects
     from search.service import run_search
     from tests.search.relevance.corpus import judgements

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +9,7 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+        # The content registers itself with site search; search knows none of its page types.
+        if apps.is_installed("search"):
+            from . import search_source  # noqa: F401

@@ -13,7 +13,7 @@ Keys:
         dashboard and reminded by e-mail (3).
 """
 
-from django.conf import settings
+from .helpers.settings import AppSettings
 
 DEFAULTS = {
     "INDEX_NUMBER_PATTERN": "{org_code}/{year}-{serial:05d}",
@@ -25,10 +25,4 @@ DEFAULTS = {
     "REVIEW_WAIT_WORKING_DAYS": 3,
 }
 
-
-def get(key):
-    """Read one setting, falling back to the documented default."""
-    overrides = getattr(settings, "GONGKAI_DISCLOSURE", {}) or {}
-    if key in overrides:
-        return overrides[key]
-    return DEFAULTS[key]
+get = AppSettings("GONGKAI_DISCLOSURE", DEFAULTS).get

@@ -3,15 +3,22 @@
 from .agencies.models import AgencyDepartment, AgencyGroup, AgencyIndexPage, AgencyLeader, AgencyPage, AgencyRole
 from .announcements.models import AnnouncementCategory, AnnouncementIndexPage, AnnouncementPage
 from .calendar.models import CalendarDay, CalendarYear
-from .catalogue.index_numbers import IndexNumberSequence, IssuedIndexNumber
-from .catalogue.models import CatalogueAttachment, CatalogueIndexPage, CatalogueItemPage, PolicyInterpretation
-from .catalogue.taxonomy import CatalogueCategory, Genre, Topic
+from .catalogue.models import (
+    CatalogueAttachment,
+    CatalogueCategory,
+    CatalogueIndexPage,
+    CatalogueItemPage,
+    Genre,
+    IndexNumberSequence,
+    IssuedIndexNumber,
+    PolicyInterpretation,
+    Topic,
+)
 from .guide.models import DisclosureGuidePage
-from .review.holds import PublicationHold
-from .review.records import ReviewRecord
-from .review.screening.models import ScreeningReport, SensitiveWord
-from .review.secrecy_task import SecrecyReviewTask
+from .review.models import ReviewRecord, SecrecyReviewTask
+from .screening.models import ScreeningReport, SensitiveWord
 from .site.models import DisclosureSettings
+from .visibility.models import PublicationHold
 
 __all__ = [
     "AgencyDepartment",

@@ -1,20 +1,30 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import TaskState
+from wagtail.models import Page, PageViewRestriction, TaskState
 from wagtail.signals import page_published, page_unpublished, post_page_move, task_approved, task_rejected
 
 from .agencies.models import AgencyPage
-from .agencies.provisioning import provision_agency
+from .agencies.roles import create_role_groups
 from .catalogue import stats
-from .catalogue.models import CatalogueItemPage
-from .catalogue.taxonomy import CatalogueCategory
+from .catalogue.models import CatalogueCategory, CatalogueItemPage
+from .catalogue.seeding import seed_category_tree
 from .review.choices import ReviewDecision
 from .review.decisions import record_step_decision
-from .review.holds import PublicationHold
-from .review.screening import words
-from .review.screening.models import SensitiveWord
-from .review.secrecy_task import SecrecyReviewTask
+from .review.models import SecrecyReviewTask
+from .review.workflows import ensure_agency_workflow
+from .screening import words
+from .screening.models import SensitiveWord
 from .visibility import branches_changed, visibility_changed
+from .visibility.models import PublicationHold
+
+
+def provision_agency(agency):
+    """What every new agency gets: its role groups scoped to its subtree and a document collection,
+    a catalogue category tree seeded from the Art 20 preset, and the 三审 review workflow (which
+    needs the groups)."""
+    create_role_groups(agency)
+    seed_category_tree(agency)
+    ensure_agency_workflow(agency)
 
 
 @receiver(post_save, sender=AgencyPage)
@@ -87,3 +97,29 @@ def announce_hold_change(sender, instance, raw=False, **kwargs):
     branches_changed()
     placed = kwargs.get("signal") is post_save  # placed or changed; post_delete: lifted
     visibility_changed.send(sender=PublicationHold, page_ids=[instance.page_id], subtree=True, withdrawn=placed)
+
+
+@receiver(post_delete, sender=Page)
+def announce_page_deleted(sender, instance, **kwargs):
+    # Sent for the Page row of every deleted page, whatever its type (and for each descendant).
+    visibility_changed.send(sender=Page, page_ids=[instance.pk], withdrawn=True)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def announce_restriction_placed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        visibility_changed.send(sender=PageViewRestriction, page_ids=[instance.page_id], subtree=True, withdrawn=True)
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+def announce_restriction_lifted(sender, instance, **kwargs):
+    visibility_changed.send(sender=PageViewRestriction, page_ids=[instance.page_id], subtree=True)
+
+
+@receiver(post_save, sender=CatalogueCategory)
+def announce_category_renamed(sender, instance, created, raw=False, **kwargs):
+    # The items show the category's name (and search by it): their public copies must follow.
+    if not created and not raw:
+        page_ids = list(CatalogueItemPage.objects.filter(category=instance).values_list("pk", flat=True))
+        if page_ids:
+            visibility_changed.send(sender=CatalogueCategory, page_ids=page_ids)

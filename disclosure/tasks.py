@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.core.management import call_command
 
+from .review.reminders import send_review_reminders
+
 
 @shared_task(name="disclosure.tasks.publish_scheduled_content")
 def publish_scheduled_content():
@@ -16,6 +18,4 @@ def publish_scheduled_content():
 @shared_task(name="disclosure.tasks.remind_waiting_reviews")
 def remind_waiting_reviews():
     """E-mail reviewers about review steps waiting longer than REVIEW_WAIT_WORKING_DAYS."""
-    from .review.reminders import send_review_reminders
-
     return send_review_reminders()

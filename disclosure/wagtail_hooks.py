@@ -6,15 +6,15 @@ from wagtail.admin import messages
 from wagtail.permissions import register_permission_policy
 
 from .admin.permissions import AgencyScopedPermissionPolicy
-from .admin.viewsets import CatalogueItemListingViewSet, DisclosureAdminGroup
 from .attachments.serving import may_download
-from .catalogue.taxonomy import CatalogueCategory
+from .catalogue.models import CatalogueCategory
 from .review import gate
 from .review.admin import ReviewRecordPermissionPolicy, ReviewRecordViewSet
-from .review.page_form import findings_html
+from .review.models import ReviewRecord
 from .review.panels import PublicationDeadlinePanel, ReviewQueuePanel
-from .review.records import ReviewRecord
-from .review.screening.scan import report_for
+from .screening.page_form import findings_html
+from .screening.scan import report_for
+from .viewsets import CatalogueItemListingViewSet, DisclosureAdminGroup
 from .visibility import is_publicly_visible
 
 register_permission_policy(CatalogueCategory, AgencyScopedPermissionPolicy(CatalogueCategory))

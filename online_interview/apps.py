@@ -8,14 +8,12 @@ class OnlineInterviewConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from disclosure.agencies.models import AgencyPage
+        from disclosure.api import allow_under_agencies
 
         from . import signals  # noqa: F401
 
         # An agency's subtree may hold its interview column (disclosure need not know this app).
-        column = "online_interview.InterviewIndexPage"
-        if column not in AgencyPage.subpage_types:
-            AgencyPage.subpage_types = [*AgencyPage.subpage_types, column]
+        allow_under_agencies("online_interview.InterviewIndexPage")
 
         if apps.is_installed("search"):
             from . import search_source  # noqa: F401

@@ -13,7 +13,7 @@ Keys:
         session shares it, so a crowd costs one query per period, not one per viewer.
 """
 
-from django.conf import settings
+from disclosure.api import AppSettings
 
 DEFAULTS = {
     "PREVIEW_LEAD_DAYS": 3,
@@ -27,7 +27,4 @@ DEFAULTS = {
     "LIVE_CACHE_SECONDS": 1,
 }
 
-
-def get(key):
-    overrides = getattr(settings, "GONGKAI_INTERVIEW", {}) or {}
-    return overrides.get(key, DEFAULTS[key])
+get = AppSettings("GONGKAI_INTERVIEW", DEFAULTS).get

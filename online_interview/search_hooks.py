@@ -5,6 +5,6 @@ from django.apps import apps
 
 def request_search_sync(interview_id):
     if apps.is_installed("search"):
-        from search.documents.dispatch import request_sync
+        from search.api import request_sync
 
         request_sync(interview_id)

@@ -1,8 +1,7 @@
 """Sessions in site search: the preview while upcoming, the whole transcript once it ended."""
 
-from disclosure.agencies.models import agency_of
-from search.documents.models import DocumentKind
-from search.documents.sources import agency_fields, describes, join_text, published_when
+from disclosure.api import agency_of
+from search.api import DocumentKind, agency_fields, describes, join_text, published_when
 
 from .live.public import public_entries
 from .pages.interview import InterviewPage

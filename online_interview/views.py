@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from cms.client_ip import client_key
+from disclosure.api import client_key
 
 from . import conf
 from .live.feed import PublicSession, etag, feed, live_state

@@ -17,7 +17,7 @@ Keys:
     SNIPPET_LENGTH: characters of text around the first match in a result.
 """
 
-from django.conf import settings
+from disclosure.api import AppSettings
 
 DEFAULTS = {
     "MAX_QUERY_LENGTH": 100,
@@ -33,7 +33,4 @@ DEFAULTS = {
     "SNIPPET_LENGTH": 120,
 }
 
-
-def get(key):
-    overrides = getattr(settings, "GONGKAI_SEARCH", {}) or {}
-    return overrides.get(key, DEFAULTS[key])
+get = AppSettings("GONGKAI_SEARCH", DEFAULTS).get

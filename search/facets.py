@@ -4,11 +4,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.agencies.models import AgencyPage
-from disclosure.catalogue.choices import Validity
-from disclosure.catalogue.taxonomy import CatalogueCategory, Genre
+from disclosure.api import Validity
 
-from .documents.models import DocumentKind
+from .documents.models import DocumentKind, PublicDocument
 from .facet_counts import count_columns
 
 
@@ -17,7 +15,9 @@ def _from_choices(choices):
     return lambda values: {value: str(labels.get(value, value)) for value in values}
 
 
-def _from_model(model, label_field):
+def _from_related(field_name, label_field):
+    """Labels from the rows a document's column points to (the content app's models, unnamed here)."""
+    model = PublicDocument._meta.get_field(field_name).related_model
     return lambda values: dict(model.objects.filter(pk__in=values).values_list("pk", label_field))
 
 
@@ -32,10 +32,10 @@ class Facet:
 
 FACETS = (
     Facet("kind", "kind", _("Content type"), _from_choices(DocumentKind.choices)),
-    Facet("agency", "agency_id", _("Agency"), _from_model(AgencyPage, "title")),
-    Facet("category", "category_id", _("Category"), _from_model(CatalogueCategory, "name")),
+    Facet("agency", "agency_id", _("Agency"), _from_related("agency", "title")),
+    Facet("category", "category_id", _("Category"), _from_related("category", "name")),
     Facet("year", "year", _("Year"), lambda values: {value: str(value) for value in values}, newest_first=True),
-    Facet("genre", "genre_id", _("Genre (体裁)"), _from_model(Genre, "name")),
+    Facet("genre", "genre_id", _("Genre (体裁)"), _from_related("genre", "name")),
     Facet("validity", "validity", _("Validity (有效性)"), _from_choices(Validity.choices)),
 )
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.catalogue.choices import Validity
+from disclosure.api import Validity
 
 from . import conf
 from .documents.models import DocumentKind

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from wagtail.models import Page
 
-from disclosure.catalogue.taxonomy import CatalogueCategory, subtree_ids
-from disclosure.visibility import public_pages
+from disclosure.api import category_subtree_ids, public_pages
 
 from . import conf
 from .documents.dispatch import request_sync
@@ -83,12 +82,6 @@ def still_public(documents):
     return [document for document in documents if document.pk in visible]
 
 
-def _category_and_descendants(category_id):
-    # A category's subtree lies within its agency's tree: read that tree once.
-    tree = CatalogueCategory.objects.filter(agency__catalogue_categories=category_id)
-    return subtree_ids(category_id, tree.values_list("pk", "parent_id"))
-
-
 def filtered_documents(filters):
     documents = public_documents()
     for facet in FACETS:
@@ -96,7 +89,7 @@ def filtered_documents(filters):
         if value in (None, ""):
             continue
         if facet.name == "category":
-            documents = documents.filter(category__in=_category_and_descendants(value))
+            documents = documents.filter(category__in=category_subtree_ids(value))
         else:
             documents = documents.filter(**{facet.field: value})
     return documents

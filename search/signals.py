@@ -1,5 +1,8 @@
 """Every event that can change what the public sees asks for the public index to follow.
 
+Two sources only: Wagtail's page signals, and ``disclosure.api.visibility_changed`` for
+everything Wagtail does not announce (holds, view restrictions, deletions, renamed categories).
+
 Withdrawals (unpublish, hold, restriction, a move under a withdrawn parent) leave the index
 at once, in the request that caused them, as one set-based delete: totals, facets and exact
 matches are computed from index rows and must never count what is no longer public.
@@ -9,17 +12,12 @@ Additions and refreshes go through Celery.
 import logging
 
 from django.db import DatabaseError, transaction
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from disclosure.catalogue.models import CatalogueItemPage
-from disclosure.catalogue.taxonomy import CatalogueCategory
-from disclosure.visibility import visibility_changed
+from disclosure.api import visibility_changed
 
 from .documents.dispatch import request_subtree_sync, request_sync
-from .documents.models import PublicDocument
 from .documents.sync import withdraw
 
 logger = logging.getLogger(__name__)
@@ -44,29 +42,10 @@ def page_unpublished_(sender, instance, **kwargs):
     withdraw_now([instance.pk])
 
 
-@receiver(post_delete)
-def page_deleted(sender, instance, **kwargs):
-    # Wagtail unpublishes a page in pre_delete, before its row goes; a sync run then (in
-    # process) still sees the page live and keeps its document, which must go with the page.
-    if isinstance(instance, Page):
-        for document in PublicDocument.objects.filter(pk=instance.pk):
-            document.delete()
-
-
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
     withdraw_now([instance.pk])  # moved under a withdrawn parent: gone at once
     request_subtree_sync(instance.pk)  # its URLs changed
-
-
-@receiver(post_save, sender=PageViewRestriction)
-def restriction_placed(sender, instance, **kwargs):
-    withdraw_now([instance.page_id])
-
-
-@receiver(post_delete, sender=PageViewRestriction)
-def restriction_lifted(sender, instance, **kwargs):
-    request_subtree_sync(instance.page_id)
 
 
 @receiver(visibility_changed)
@@ -78,12 +57,6 @@ def visibility_changed_(sender, page_ids, subtree=False, withdrawn=False, **kwar
             request_subtree_sync(page_id)
     else:
         request_sync(*page_ids)
-
-
-@receiver(post_save, sender=CatalogueCategory)
-def category_renamed(sender, instance, created, **kwargs):
-    if not created:
-        request_sync(*CatalogueItemPage.objects.filter(category=instance).values_list("pk", flat=True))
 
 
 # Cached synonym and hot-query tables are dropped when editors change them.

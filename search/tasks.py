@@ -2,20 +2,19 @@
 
 from celery import shared_task
 
+from .documents.sync import differences, subtree_updates, sync_each, withdraw
+from .queries.hot import prune_log
+
 
 @shared_task(name="search.tasks.sync_pages", ignore_result=True)
 def sync_pages(page_ids):
     """Add, refresh or drop the public search documents of these pages."""
-    from .documents.sync import sync_each
-
     return sync_each(page_ids)
 
 
 @shared_task(name="search.tasks.sync_subtree", ignore_result=True)
 def sync_subtree(page_id):
     """A page and everything under it: publishing, unpublishing, moving, holding or restricting a parent."""
-    from .documents.sync import subtree_updates, sync_each, withdraw
-
     withdraw([page_id])
     return sync_each(subtree_updates(page_id))
 
@@ -24,9 +23,6 @@ def sync_subtree(page_id):
 def reconcile_public_index():
     """Make the index equal to the visibility rule, whatever happened (an expiry passing, a lost
     message, a worker killed mid-sync, a change in the database), and prune the query log."""
-    from .documents.sync import differences, sync_each, withdraw
-    from .queries.hot import prune_log
-
     missing, extra = differences()
     withdraw(extra, subtree=False)
     sync_each(missing)

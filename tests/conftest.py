@@ -27,7 +27,7 @@ def other_catalogue(other_agency):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Database ids are reused between tests; cached statistics must not be."""
-    from disclosure.review.screening.words import forget_version
+    from disclosure.screening.words import forget_version
     from online_interview.live.feed import process_cache
 
     def clear():

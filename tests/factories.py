@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cms.demo.codes import org_code
 from cms.home.models import HomePage
-from disclosure.agencies.provisioning import groups_of
+from disclosure.agencies.roles import groups_of
 from disclosure.models import (
     AgencyIndexPage,
     AgencyPage,

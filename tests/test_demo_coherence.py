@@ -18,7 +18,7 @@ from stdnum.cn import ric
 from wagtail.models import Page, Site, TaskState
 
 from cms.demo.codes import AREA_CODE, DIVISION_CODE, POSTCODE
-from disclosure.attachments.extract import document_text
+from disclosure.document_text import document_text
 from disclosure.models import (
     AgencyPage,
     AnnouncementPage,
@@ -27,7 +27,7 @@ from disclosure.models import (
     DisclosureGuidePage,
     DisclosureSettings,
 )
-from disclosure.review.screening.models import ScreeningReport
+from disclosure.screening.models import ScreeningReport
 from online_interview.models import FollowUp, InterviewPage, Question, ScheduleChange, TranscriptEntry
 from tests.search.conftest import titles
 

@@ -1,6 +1,6 @@
 """Real PDF, DOCX and XLSX files with Chinese text, made on the fly for the demo and the tests.
 
-The platform reads attachments back (``disclosure/attachments/extract.py``) for search and
+The platform reads attachments back (``disclosure/document_text.py``) for search and
 secrecy screening, so what is written here must come back out as text: PDFs use
 reportlab's built-in CID font STSong-Light, which pypdf maps back to Unicode (a font
 embedded as glyph outlines would not). Files carry no timestamps of their own, so the same

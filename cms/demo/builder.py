@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms.home.models import HomePage
-from disclosure.agencies.provisioning import agency_collection, groups_of
+from disclosure.agencies.roles import agency_collection, groups_of
 from disclosure.models import (
     AgencyDepartment,
     AgencyIndexPage,
@@ -36,6 +36,7 @@ from disclosure.models import (
 
 from .attachments import stored_document
 from .codes import ICP_NUMBER, POSTCODE, SITE_ID_CODE, credit_code, org_code, phone_number
+from .interviews import build_interviews
 from .plans import ON_REQUEST_NOTE, CataloguePlanner, in_year
 from .texts import (
     AGENCY_ANNOUNCEMENTS,
@@ -169,8 +170,6 @@ class DemoSiteBuilder:
         return agencies
 
     def build_interviews(self, agencies, users):
-        from .interviews import build_interviews
-
         hosts = {"upcoming": "jyj", "moved": "wjj", "live": "zls", "ended": "cgz", "cancelled": "rmyy"}
         staff = {"editor": users[AgencyRole.EDITOR], "leader": users[AgencyRole.LEADER]}
         build_interviews(agencies["xzfb"], {key: agencies[slug] for key, slug in hosts.items()}, staff, publish)

@@ -5,12 +5,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from disclosure import conf
+from disclosure.api import PublicPageMixin, ScreenedPageForm, public_pages
 from disclosure.models import AgencyPage, AnnouncementPage, CatalogueIndexPage
-from disclosure.visibility import PublicPageMixin, public_pages
 
 
 class HomePage(PublicPageMixin, Page):
     """The portal's front page: latest announcements, every agency's catalogue, the search box."""
+
+    base_form_class = ScreenedPageForm
 
     intro = RichTextField(_("introduction"), blank=True)
     search_placeholder = models.CharField(_("search box hint"), max_length=100, blank=True)

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
 from wagtail import views as wagtail_views
 
-from cms.client_ip import client_ip
+from disclosure.api import client_ip
 
 DEFAULT_RATE = "10/h"
 

@@ -229,8 +229,8 @@ GONGKAI_INTERVIEW = {
     }.items()
     if value
 }
-# Per-client limits key on this address (see cms/client_ip.py).
-RATELIMIT_IP_META_KEY = "cms.client_ip.client_ip"
+# Per-client limits key on this address (see disclosure/helpers/clients.py).
+RATELIMIT_IP_META_KEY = "disclosure.api.client_ip"
 GONGKAI_CLIENT_IP_HEADER = env_str("GONGKAI_CLIENT_IP_HEADER", "")
 
 LOGGING = {
@@ -256,7 +256,7 @@ AXES_FAILURE_LIMIT = int(env_str("GONGKAI_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env_str("GONGKAI_LOGIN_LOCKOUT_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "disclosure.api.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.security.lockout.lockout_response"
 # Page passwords (view restrictions): guesses per client address and page (cms/security/page_passwords.py).
 GONGKAI_PAGE_PASSWORD_RATE = env_str("GONGKAI_PAGE_PASSWORD_RATE", "10/h")

@@ -7,9 +7,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..catalogue.index_numbers import validate_pattern
-from ..visibility import PublicPageMixin
+from ..screening.page_form import ScreenedPageForm
+from ..site.index_pattern import validate_pattern
+from ..visibility import PublicPageMixin, public_pages
 from .codes import normalise_org_code, validate_agency_code
+
+
+def allow_under_agencies(page_type):
+    """Let another app's page type (``"app_label.ModelName"``) be placed directly under an agency."""
+    if page_type not in AgencyPage.subpage_types:
+        AgencyPage.subpage_types = [*AgencyPage.subpage_types, page_type]
 
 
 def agency_of(page):
@@ -19,6 +26,8 @@ def agency_of(page):
 
 class AgencyIndexPage(PublicPageMixin, Page):
     """机构概况: lists the agencies of the site."""
+
+    base_form_class = ScreenedPageForm
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -32,7 +41,6 @@ class AgencyIndexPage(PublicPageMixin, Page):
         verbose_name_plural = _("agency directories")
 
     def get_context(self, request, *args, **kwargs):
-        from ..visibility import public_pages
 
         context = super().get_context(request, *args, **kwargs)
         context["agencies"] = public_pages(AgencyPage.objects.child_of(self)).select_related("parent_agency")
@@ -41,6 +49,8 @@ class AgencyIndexPage(PublicPageMixin, Page):
 
 class AgencyPage(PublicPageMixin, Page):
     """One agency (机构): its profile, and the root of its catalogue, guide and announcements."""
+
+    base_form_class = ScreenedPageForm
 
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("People's government")
@@ -123,7 +133,6 @@ class AgencyPage(PublicPageMixin, Page):
             raise ValidationError({"parent_agency": _("An agency cannot be its own parent.")})
 
     def get_context(self, request, *args, **kwargs):
-        from ..visibility import public_pages
 
         context = super().get_context(request, *args, **kwargs)
         children = public_pages(self.get_children()).specific()

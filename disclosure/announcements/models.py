@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import conf
+from ..screening.page_form import ScreenedPageForm
 from ..visibility import PublicPageMixin, public_pages
 from .forms import AnnouncementFilterForm
 
@@ -20,6 +21,8 @@ class AnnouncementCategory(models.TextChoices):
 
 class AnnouncementIndexPage(PublicPageMixin, Page):
     """A column of announcements: pinned first, newest next; expired ones disappear on time."""
+
+    base_form_class = ScreenedPageForm
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -55,6 +58,7 @@ class AnnouncementIndexPage(PublicPageMixin, Page):
 
 
 class AnnouncementPage(PublicPageMixin, Page):
+    base_form_class = ScreenedPageForm
     date = models.DateTimeField(_("date"), default=timezone.now)
     category = models.CharField(
         _("category"), max_length=10, choices=AnnouncementCategory.choices, default=AnnouncementCategory.NOTICE

@@ -12,12 +12,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
+from ..catalogue.models import CatalogueAttachment
 from ..visibility import is_publicly_visible, public_pages
 
 
 def _referencing_page_ids(document):
-    from ..catalogue.models import CatalogueAttachment
-
     ids = set(CatalogueAttachment.objects.filter(document=document).values_list("item_id", flat=True))
     page_type = ContentType.objects.get_for_model(Page)
     ids.update(

@@ -5,6 +5,8 @@ from importlib.metadata import version
 from chinese_calendar import constants
 from django.db import transaction
 
+from .models import CalendarDay, CalendarYear
+
 CHINESE_NAMES = {holiday.value: holiday.chinese for holiday in constants.Holiday}
 
 
@@ -21,8 +23,6 @@ def seed_from_chinese_calendar(day_model=None, year_model=None, years=None):
     Returns the number of days created.
     """
     if day_model is None or year_model is None:
-        from .models import CalendarDay, CalendarYear
-
         day_model, year_model = CalendarDay, CalendarYear
     years = set(years or covered_years())
     existing = set(day_model.objects.filter(date__year__in=years).values_list("date", flat=True))

@@ -1,4 +1,5 @@
-from ..review.page_form import ScreenedPageForm
+from ..agencies.models import AgencyPage
+from ..screening.page_form import ScreenedPageForm
 
 
 class CatalogueItemForm(ScreenedPageForm):
@@ -8,8 +9,6 @@ class CatalogueItemForm(ScreenedPageForm):
         super().__init__(*args, **kwargs)
         if "category" not in self.fields:
             return
-        from ..agencies.models import AgencyPage
-
         anchor = self.parent_page if self.instance.pk is None else self.instance
         agency = AgencyPage.objects.ancestor_of(anchor, inclusive=True).last() if anchor is not None else None
         if agency is not None:

@@ -7,17 +7,18 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from .. import conf
 from ..visibility import public_pages
 from .choices import DisclosureMode, Validity
-from .models import CatalogueItemPage
 from .stats import stats_for
-from .taxonomy import CatalogueCategory, Genre, Topic, subtree_ids
+from .trees import subtree_ids
 
 
 class KnownCountPaginator(Paginator):
@@ -29,11 +30,16 @@ class KnownCountPaginator(Paginator):
             self.__dict__["count"] = count
 
 
+def _model(name):
+    # The catalogue page (a model) builds this listing: the models are named, not imported.
+    return apps.get_model("disclosure", name)
+
+
 class CatalogueFilterForm(forms.Form):
     category = forms.IntegerField(label=_("Category"), required=False, min_value=1)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1949, max_value=2100)
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all(), required=False)
-    genre = forms.ModelChoiceField(label=_("Genre"), queryset=Genre.objects.all(), required=False)
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=None, required=False)
+    genre = forms.ModelChoiceField(label=_("Genre"), queryset=None, required=False)
     validity = forms.ChoiceField(label=_("Validity"), choices=[("", "")] + list(Validity.choices), required=False)
     mode = forms.ChoiceField(
         label=_("Disclosure mode"),
@@ -48,10 +54,15 @@ class CatalogueFilterForm(forms.Form):
 
     FILTERS = ("category", "year", "topic", "genre", "validity", "mode")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = _model("Topic").objects.all()
+        self.fields["genre"].queryset = _model("Genre").objects.all()
+
 
 @dataclass
 class CategoryNode:
-    category: CatalogueCategory
+    category: object  # CatalogueCategory
     count: int = 0
     url: str = ""
     children: list = field(default_factory=list)
@@ -68,7 +79,7 @@ class CatalogueListing:
         self.agency = agency
         self.form = CatalogueFilterForm(params)
         self.page_size = page_size or conf.get("CATALOGUE_PAGE_SIZE")
-        self._categories = list(CatalogueCategory.objects.filter(agency=agency))
+        self._categories = list(_model("CatalogueCategory").objects.filter(agency=agency))
         self._by_id = {category.pk: category for category in self._categories}
         self.filters = self._valid_filters()
         self._page_number = self.form.cleaned_data.get("page")
@@ -90,7 +101,7 @@ class CatalogueListing:
 
     def base_queryset(self):
         # Built on demand: Wagtail's .public() queries view restrictions as soon as it is called.
-        return public_pages(CatalogueItemPage.objects.filter(agency=self.agency))
+        return public_pages(_model("CatalogueItemPage").objects.filter(agency=self.agency))
 
     @cached_property
     def _selected_category_ids(self):
@@ -192,7 +203,6 @@ class CatalogueListing:
 
     def query_string(self, **changes):
         """The current filters as a URL query, with some changed (None removes one); drops the page number."""
-        from django.utils.http import urlencode
 
         params = {name: getattr(value, "pk", value) for name, value in self.filters.items()}
         for name, value in changes.items():

@@ -5,11 +5,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..screening.page_form import ScreenedPageForm
 from ..visibility import PublicPageMixin
 
 
 class DisclosureGuidePage(PublicPageMixin, Page):
     """公开指南 with the contents Art 12 requires; its last update is shown to readers."""
+
+    base_form_class = ScreenedPageForm
 
     classification = RichTextField(
         _("classification and arrangement (分类、编排体系)"),

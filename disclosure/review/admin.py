@@ -7,8 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..admin.permissions import AgencyScopedPermissionPolicy
 from ..admin.views import InstancePermissionMixin, ScopedIndexView
-from .records import ReviewRecord
-from .screening.models import SensitiveWord
+from ..screening.models import SensitiveWord
+from .models import ReviewRecord
 
 RECORD_FIELDS = [
     "decided_at",

@@ -23,11 +23,6 @@ class ReviewDecision(models.TextChoices):
     RETURNED = "returned", _("Returned to the editor")
 
 
-class HoldReason(models.TextChoices):
-    SECRET = "secret", _("Classified (涉密)")
-    NOT_DISCLOSED = "not_disclosed", _("Not to be disclosed (不予公开)")
-
-
 def statutory_reason_choices():
     """The reasons of report tables 三(三) and 三(四), grouped as the report groups them."""
     return [

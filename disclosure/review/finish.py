@@ -1,22 +1,27 @@
 """WAGTAIL_FINISH_WORKFLOW_ACTION: a finished workflow publishes only a secrecy-reviewed revision.
 
-Wagtail imports this module while defining its own models, so everything else is
-imported inside the functions.
+Wagtail imports this module while defining its own models: the register is named, not
+imported, and Wagtail's own helpers are imported when first needed.
 """
+
+from django.apps import apps
+
+from .choices import ReviewDecision, ReviewStage
 
 
 def secrecy_review_passed(workflow_state, revision):
     """Whether this run of the workflow recorded an approving secrecy decision on this very revision."""
-    from .choices import ReviewDecision, ReviewStage
-    from .records import ReviewRecord
-
-    return ReviewRecord.objects.filter(
-        page_id=workflow_state.object_id,
-        revision=revision,
-        stage=ReviewStage.SECRECY,
-        decision=ReviewDecision.APPROVED,
-        decided_at__gte=workflow_state.created_at,
-    ).exists()
+    return (
+        apps.get_model("disclosure", "ReviewRecord")
+        .objects.filter(
+            page_id=workflow_state.object_id,
+            revision=revision,
+            stage=ReviewStage.SECRECY,
+            decision=ReviewDecision.APPROVED,
+            decided_at__gte=workflow_state.created_at,
+        )
+        .exists()
+    )
 
 
 def publish_after_review(workflow_state, user=None):

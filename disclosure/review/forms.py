@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState
 
 from ..catalogue.choices import DisclosureMode
+from ..screening.scan import report_for
 from .choices import SecrecyStatus, statutory_reason_choices
-from .screening.scan import report_for
 
 
 class SecrecyReviewForm(forms.Form):

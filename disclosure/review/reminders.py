@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
@@ -15,8 +16,6 @@ def reviewers_of(task):
     groups = getattr(task, "groups", None)
     if groups is None:
         return []
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(groups__in=groups.all(), is_active=True).exclude(email="").distinct()
 
 

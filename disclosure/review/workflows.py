@@ -6,7 +6,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from .secrecy_task import SecrecyReviewTask
+from ..agencies.models import AgencyRole
+from ..agencies.roles import groups_of
+from .models import SecrecyReviewTask
 
 
 @transaction.atomic
@@ -19,9 +21,6 @@ def ensure_agency_workflow(agency):
 
 
 def _create_workflow(agency):
-    from ..agencies.models import AgencyRole
-    from ..agencies.provisioning import groups_of
-
     name = agency.short_name or agency.title
     workflow = Workflow.objects.create(name=_("%(agency)s publication review") % {"agency": name})
     steps = [

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..catalogue.index_numbers import validate_pattern
+from .index_pattern import validate_pattern
 
 
 @register_setting(icon="site")

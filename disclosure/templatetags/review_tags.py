@@ -1,7 +1,8 @@
 from django import template
 
+from ..catalogue.choices import DisclosureMode
 from ..review.decisions import proposed_mode
-from ..review.screening.scan import report_for
+from ..screening.scan import report_for
 
 register = template.Library()
 
@@ -14,7 +15,5 @@ def screening_report(task_state):
 
 @register.simple_tag
 def proposed_disclosure_mode(task_state):
-    from ..catalogue.choices import DisclosureMode
-
     page = task_state.revision.as_object()
     return DisclosureMode(proposed_mode(page)).label

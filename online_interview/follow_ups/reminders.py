@@ -9,8 +9,7 @@ from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from disclosure.agencies.models import AgencyRole, agency_of
-from disclosure.agencies.provisioning import groups_of
+from disclosure.api import AgencyRole, agency_of, groups_of
 
 from .scheduling import open_follow_ups
 

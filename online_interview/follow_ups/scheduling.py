@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from disclosure.calendar.working_days import CalendarNotCovered, add_working_days
+from disclosure.api import CalendarNotCovered, add_working_days
 
 from .. import conf
 from ..questions.models import QuestionState

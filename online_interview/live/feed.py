@@ -10,7 +10,7 @@ query or a cache round trip.
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from disclosure.visibility import is_publicly_visible
+from disclosure.api import is_publicly_visible
 
 from .. import conf
 from ..pages.interview import InterviewPage

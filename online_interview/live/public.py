@@ -6,8 +6,7 @@ released transcript entries leave here.
 
 from django.utils import timezone
 
-from disclosure.catalogue.models import CatalogueItemPage
-from disclosure.visibility import public_pages
+from disclosure.api import public_catalogue_items
 
 from ..questions.models import PUBLIC_STATES, QuestionState
 from ..status import InterviewStatus
@@ -59,7 +58,7 @@ def public_view_of(interview, now=None):
     entries = list(public_entries(interview))
     questions = list(public_questions(interview).order_by("-pinned", "-submitted_at"))
     related = list(interview.related_items.select_related("page"))
-    shown = public_pages(CatalogueItemPage.objects.filter(pk__in=[item.page_id for item in related]))
+    shown = public_catalogue_items([item.page_id for item in related])
     visible = set(shown.values_list("pk", flat=True))
     return {
         "cursor": latest_cursor(interview.pk),

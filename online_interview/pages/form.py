@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.review.page_form import ScreenedPageForm
+from disclosure.api import ScreenedPageForm
 
 from .. import conf
 

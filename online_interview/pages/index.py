@@ -11,7 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from disclosure.visibility import PublicPageMixin, public_pages
+from disclosure.api import PublicPageMixin, ScreenedPageForm, public_pages
 
 from .column_filters import FIRST_YEAR, LAST_YEAR, ColumnFilterForm
 from .interview import InterviewPage
@@ -21,6 +21,8 @@ PAST_PAGE_SIZE = 10
 
 class InterviewIndexPage(RoutablePageMixin, PublicPageMixin, Page):
     """在线访谈: sessions live now, upcoming ones, the archive, a month calendar and an ICS feed."""
+
+    base_form_class = ScreenedPageForm
 
     intro = RichTextField(_("introduction"), blank=True)
 

@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from disclosure.visibility import PublicPageMixin
+from disclosure.api import PublicPageMixin
 
 from .. import conf
 from ..status import InterviewStatus, accepts_questions, status_at

@@ -72,7 +72,7 @@ class Question(models.Model):
 
 class QuestionVote(models.Model):
     """One vote per visitor per question: by the signed cookie id, and by a keyed hash of the
-    client's address, so that dropping the cookie does not vote again (``cms.client_ip``)."""
+    client's address, so that dropping the cookie does not vote again (``disclosure.api.client_key``)."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="vote_records")
     voter = models.CharField(max_length=64)

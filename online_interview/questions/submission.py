@@ -8,7 +8,7 @@ from functools import cached_property
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.review.screening.words import find_sensitive_words
+from disclosure.api import find_sensitive_words
 
 from .. import conf
 from .models import Question

@@ -5,6 +5,8 @@ from functools import partial
 from celery import current_app
 from django.db import transaction
 
+from ..tasks import sync_pages, sync_subtree
+
 
 def _send(task, *args):
     if current_app.conf.task_always_eager:
@@ -17,13 +19,9 @@ def _send(task, *args):
 
 
 def request_sync(*page_ids):
-    from ..tasks import sync_pages
-
     if page_ids:
         _send(sync_pages, list(page_ids))
 
 
 def request_subtree_sync(page_id):
-    from ..tasks import sync_subtree
-
     _send(sync_subtree, page_id)

@@ -38,7 +38,7 @@ class PublicDocument(index.Indexed, models.Model):
     index_number = models.CharField(_("索引号"), max_length=100, blank=True, db_index=True)
     keywords = models.CharField(_("keywords (主题词)"), max_length=200, blank=True)
     agency = models.ForeignKey(
-        "disclosure.AgencyPage", verbose_name=_("agency"), null=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page", verbose_name=_("agency"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     agency_name = models.CharField(_("agency"), max_length=255, blank=True)
     category = models.ForeignKey(

@@ -7,7 +7,7 @@ Saving documents one by one would re-index one row at a time; here rows are writ
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 
-from disclosure.visibility import public_pages
+from disclosure.api import public_pages
 
 from .models import PublicDocument
 from .sources import describe, searchable_pages

@@ -12,7 +12,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import F
 from wagtail.models import Page
 
-from disclosure.visibility import public_pages
+from disclosure.api import public_pages
 
 from .models import PublicDocument
 from .rebuild import chunks

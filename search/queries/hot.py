@@ -30,8 +30,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Page
 
-from disclosure.catalogue.doc_numbers import DOC_NUMBER_PATTERN, normalise_doc_number
-from disclosure.visibility import public_pages
+from disclosure.api import DOC_NUMBER_PATTERN, normalise_doc_number, public_pages
 
 from .. import conf
 from ..documents.models import PublicDocument

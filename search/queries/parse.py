@@ -13,14 +13,13 @@ from functools import reduce
 
 from modelsearch.query import And, Or, PlainText
 
-from disclosure.catalogue.doc_numbers import DOC_NUMBER_PATTERN, normalise_doc_number
+from disclosure.api import DOC_NUMBER_PATTERN, normalise_doc_number, remove_invisible
 
 from ..analysis.segment import query_words, word_parts
 from .synonyms import synonym_table
 
-# Zero-width and bidirectional marks (LRM, RLM, ALM, LRE…RLO, LRI…PDI) vanish: a query shown back,
-# logged or offered to others must read as it was typed. Other control characters become spaces.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Zero-width and bidirectional marks vanish (``remove_invisible``): a query shown back, logged or
+# offered to others must read as it was typed. Other control characters become spaces.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SPACES = re.compile(r"\s+")
 _INDEX_NUMBER = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-_.]{5,99}$")
@@ -28,7 +27,7 @@ _INDEX_NUMBER = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-_.]{5,99}$")
 
 def clean(text, max_length):
     """Printable, single-spaced, at most ``max_length`` characters; never raises."""
-    text = _CONTROL.sub(" ", _INVISIBLE.sub("", str(text or "")))
+    text = _CONTROL.sub(" ", remove_invisible(str(text or "")))
     text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()[:max_length].strip()
 

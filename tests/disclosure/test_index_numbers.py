@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import connections
 from wagtail.models import Site
 
-from disclosure.catalogue.index_numbers import IssuedIndexNumber, validate_pattern
+from disclosure.catalogue.models import IssuedIndexNumber
 from disclosure.models import CatalogueItemPage, DisclosureSettings
+from disclosure.site.index_pattern import validate_pattern
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_a_deleted_items_number_is_never_reused(catalogue):
 
 
 def test_imported_numbers_are_skipped_by_the_allocator(catalogue, agency):
-    from disclosure.catalogue.index_numbers import register_imported
+    from disclosure.catalogue.models.index_numbers import register_imported
 
     year = factories.make_item(catalogue).published_at.astimezone().year
     register_imported(f"{agency.org_code}/{year}-00002", agency, None)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from disclosure.agencies.provisioning import agency_collection
+from disclosure.agencies.roles import agency_collection
 from disclosure.models import AgencyRole, CatalogueAttachment, PublicationHold
 from tests import factories
 from tests.review.documents import make_document, pdf_bytes

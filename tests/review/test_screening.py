@@ -1,10 +1,12 @@
 """Pre-screening on realistic texts: what it must catch, and what it must leave alone."""
 
 import pytest
+from wagtail.models import get_page_models
 
-from disclosure.attachments.extract import UnreadableDocument, extract_bytes
+from disclosure.api import PublicPageMixin, ScreenedPageForm
+from disclosure.document_text import UnreadableDocument, extract_bytes
 from disclosure.models import SensitiveWord
-from disclosure.review.screening.scan import scan_text
+from disclosure.screening.scan import scan_text
 from tests.review.documents import docx_bytes, pdf_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db  # the sensitive-word list lives in the database
@@ -100,3 +102,12 @@ def test_a_damaged_attachment_is_reported_not_skipped():
         extract_bytes(b"not really a pdf", "pdf")
     with pytest.raises(UnreadableDocument):
         extract_bytes(b"PK\x03\x04 broken", "docx")
+
+
+def test_every_public_page_type_screens_what_is_submitted():
+    """The screening form is declared by each page type (the visibility rule no longer sets it):
+    a type that forgot would publish secrecy markings unchecked."""
+    public_types = [model for model in get_page_models() if issubclass(model, PublicPageMixin)]
+    assert len(public_types) >= 8  # agencies, catalogue, announcements, guide, interviews, home
+    unscreened = [model.__name__ for model in public_types if not issubclass(model.base_form_class, ScreenedPageForm)]
+    assert not unscreened

@@ -16,6 +16,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from ...agencies.models import AgencyPage
+from ..models import CatalogueCategory, Genre, Topic
+
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # The same two formats as Excel number formats, for date cells of an XLSX export.
@@ -123,9 +126,6 @@ class ExportRows:
     """Builds export rows with no query per item: names, codes and paths are looked up once."""
 
     def __init__(self):
-        from ...agencies.models import AgencyPage
-        from ..taxonomy import CatalogueCategory, Genre, Topic
-
         self.agencies = {a.pk: (a.org_code, a.title) for a in AgencyPage.objects.only("org_code", "title")}
         self.categories = category_paths(CatalogueCategory.objects.only("name", "parent_id"))
         self.topics = dict(Topic.objects.values_list("pk", "name"))

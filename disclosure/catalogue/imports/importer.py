@@ -20,9 +20,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from ...agencies.models import AgencyPage
 from ...visibility import visibility_changed
 from ..choices import Validity
-from ..index_numbers import IndexNumberAllocator, IssuedIndexNumber, register_imported
-from ..models import CatalogueIndexPage, CatalogueItemPage
-from ..taxonomy import CatalogueCategory, Genre, Topic
+from ..models import CatalogueCategory, CatalogueIndexPage, CatalogueItemPage, Genre, IssuedIndexNumber, Topic
+from ..models.index_numbers import IndexNumberAllocator, register_imported
 from .columns import category_paths, same_minute
 from .readers import ImportFileError, open_rows
 from .rows import RowError, RowValidator, body_to_rich_text

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from disclosure.visibility import public_pages
+from disclosure.api import public_pages
 from search.documents.rebuild import admin_index_models, rebuild, reindex_admin
 from search.documents.sources import searchable_pages
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from cms.demo.builder import DEMO_PASSWORD, DemoSiteBuilder
 from disclosure.models import AgencyPage, CatalogueItemPage
+from search.api import rebuild_public_index
 from search.queries.clients import hash_client
 from search.queries.hot import count_search
 
@@ -34,9 +35,7 @@ class Command(BaseCommand):
             return
         DemoSiteBuilder(items_per_agency=items_per_agency, seed=seed, stdout=self.stdout).build()
         # Searchable at once, without waiting for the worker to work through the queue.
-        from search.documents.rebuild import rebuild
-
-        indexed = rebuild()
+        indexed = rebuild_public_index()
         self.stdout.write(_("Public search: %(count)d documents indexed.") % {"count": indexed})
         seed_hot_queries()
         self.stdout.write(

@@ -9,7 +9,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
 
-from ...attachments.extract import UnreadableDocument, document_text
+from ..document_text import UnreadableDocument, document_text
 
 # Page fields that hold no author text (or only what Wagtail derives from the title).
 _SKIPPED = {"slug", "url_path", "draft_title", "path", "content_type", "locale", "translation_key"}

@@ -2,7 +2,7 @@
 
 Every public surface — page serving, listings, counts, the home page, feeds, the sitemap,
 search, document downloads — asks this module; nothing filters on ``live`` by itself.
-A page a reviewer withheld (涉密 / 不予公开, see ``review.holds``) is not public even if live.
+A page a reviewer withheld (涉密 / 不予公开, see ``visibility.models``) is not public even if live.
 """
 
 import time
@@ -13,12 +13,13 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.dispatch import Signal
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-from .review.page_form import ScreenedPageForm
+from .models import PublicationHold
 
 #: Sent when what the public may see of some pages may have changed without Wagtail's own
-#: page signals saying so (a hold placed or lifted, an import). ``page_ids``: the pages;
+#: page signals saying so (a hold placed or lifted, a view restriction placed or lifted, a
+#: page deleted, a category renamed, an import). ``page_ids``: the pages;
 #: ``subtree``: whether everything under them is concerned too; ``withdrawn``: whether it
 #: can only have become less public (listeners then act at once, not eventually).
 visibility_changed = Signal()
@@ -31,13 +32,7 @@ _GENERATION_KEY = "gongkai:visibility:branches-generation"
 
 
 class PublicPageMixin:
-    """Page types that add conditions of their own (e.g. 不予公开 items) override ``public_q``.
-
-    Every public page type is reviewed before publication, so its admin form screens
-    submissions for secrecy markings (``review.page_form``).
-    """
-
-    base_form_class = ScreenedPageForm
+    """Page types that add conditions of their own (e.g. 不予公开 items) override ``public_q``."""
 
     @classmethod
     def public_q(cls):
@@ -51,8 +46,6 @@ class PublicPageMixin:
 
 
 def _restricted_types():
-    from wagtail.models import get_page_models
-
     return [model for model in get_page_models() if issubclass(model, PublicPageMixin) and model.public_q()]
 
 
@@ -61,8 +54,6 @@ def _time_q(now):
 
 
 def _held_ids():
-    from .review.holds import PublicationHold
-
     return PublicationHold.objects.values("page_id")
 
 

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .screening.scan import screen_form
+from .scan import screen_form
 
 SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
 

@@ -1,5 +1,7 @@
 """Publication holds: an item a reviewer found 涉密 or 不予公开 stays off every public surface.
 
+The review places and lifts them; the visibility rule reads them.
+
 涉密不上网: the decision is about the document, not one draft, so it also withdraws a
 version that is already live — until a later secrecy review clears it.
 """
@@ -8,7 +10,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import HoldReason
+
+class HoldReason(models.TextChoices):
+    SECRET = "secret", _("Classified (涉密)")
+    NOT_DISCLOSED = "not_disclosed", _("Not to be disclosed (不予公开)")
 
 
 class PublicationHold(models.Model):

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .findings import Finding
+
 
 class SensitiveWord(models.Model):
     """A word the pre-screening flags wherever it appears (managed in the admin, shared with interviews)."""
@@ -37,8 +39,6 @@ class ScreeningReport(models.Model):
 
     @property
     def finding_objects(self):
-        from .findings import Finding
-
         return [Finding(**data) for data in self.findings]
 
     @property

@@ -6,16 +6,13 @@ handed out again, even after its item is deleted. The serial row is locked for u
 parallel publications of one agency serialise on it and get distinct numbers.
 """
 
-import string
-
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import conf
-
-ALLOWED_FIELDS = {"org_code", "year", "serial", "category"}
+from ... import conf
+from ...site.index_pattern import validate_pattern
+from ...site.models import DisclosureSettings
 
 
 class IndexNumberSequence(models.Model):
@@ -47,28 +44,9 @@ class IssuedIndexNumber(models.Model):
         return self.value
 
 
-def validate_pattern(pattern):
-    """Reject patterns with unknown placeholders or without a serial (numbers would repeat)."""
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
-        pattern.format(org_code="X", year=2024, serial=1, category="01")
-    except (ValueError, KeyError, IndexError) as exc:
-        raise ValidationError(_("The 索引号 pattern is not valid: %(error)s"), params={"error": exc}) from exc
-    unknown = fields - ALLOWED_FIELDS
-    if unknown:
-        raise ValidationError(
-            _("Unknown placeholder(s) %(names)s; use {org_code}, {year}, {serial} and {category}."),
-            params={"names": ", ".join(sorted(unknown))},
-        )
-    if "serial" not in fields:
-        raise ValidationError(_("The 索引号 pattern must contain {serial}."))
-
-
 def pattern_for(agency, site=None):
     if agency.index_number_pattern:
         return agency.index_number_pattern
-    from ..site.models import DisclosureSettings
-
     if site is None:
         site = agency.get_site()
     if site is not None:

@@ -1,12 +1,9 @@
-"""What every new agency gets: its role groups scoped to its subtree, a document collection,
-a catalogue category tree seeded from the Art 20 preset, and the 三审 review workflow."""
+"""An agency's role groups (编辑, 科室审核, 保密审查, 分管领导), scoped to its subtree and its document collection."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from ..catalogue.presets import ART20_PRESET
-from ..catalogue.taxonomy import CatalogueCategory
 from .models import AgencyGroup, AgencyRole
 
 # Publishing is the leaders' alone: editors and reviewers can only move items through the workflow.
@@ -77,30 +74,6 @@ def create_role_groups(agency):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=_permission(codename)
             )
-
-
-@transaction.atomic
-def seed_category_tree(agency, preset=ART20_PRESET):
-    if agency.catalogue_categories.exists():
-        return
-    for position, (code, name, art20, children) in enumerate(preset):
-        parent = CatalogueCategory.objects.create(
-            agency=agency, code=code, name=name, art20_item=art20, sort_order=position * 10
-        )
-        CatalogueCategory.objects.bulk_create(
-            CatalogueCategory(
-                agency=agency, parent=parent, code=child_code, name=child_name, art20_item=art20, sort_order=index
-            )
-            for index, (child_code, child_name) in enumerate(children)
-        )
-
-
-def provision_agency(agency):
-    from ..review.workflows import ensure_agency_workflow
-
-    create_role_groups(agency)
-    seed_category_tree(agency)
-    ensure_agency_workflow(agency)
 
 
 def groups_of(agency, role):

@@ -1,3 +1,6 @@
+"""The admin's menus of the disclosure app: vocabularies, category trees, the calendar, sensitive words
+and the catalogue list (viewsets of several sub-packages, brought together here)."""
+
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -6,14 +9,14 @@ from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from ..calendar.models import CalendarDay, CalendarYear
-from ..catalogue.imports.columns import EXPORT_HEADINGS, EXPORTED
-from ..catalogue.models import CatalogueItemPage
-from ..catalogue.taxonomy import CatalogueCategory, Genre, Topic
-from ..review import deadlines
-from ..review.admin import SensitiveWordViewSet
-from .scoping import agencies_for_user
-from .views import CatalogueItemIndexView, CategoryIndexView, ScopedDeleteView, ScopedEditView
+from .admin.scoping import agencies_for_user
+from .admin.views import CategoryIndexView, ScopedDeleteView, ScopedEditView
+from .calendar.models import CalendarDay, CalendarYear
+from .catalogue.export_view import CatalogueItemIndexView
+from .catalogue.imports.columns import EXPORT_HEADINGS, EXPORTED
+from .catalogue.models import CatalogueCategory, CatalogueItemPage, Genre, Topic
+from .review import deadlines
+from .review.admin import SensitiveWordViewSet
 
 
 class TopicViewSet(ModelViewSet):

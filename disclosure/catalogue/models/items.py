@@ -11,16 +11,21 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..visibility import PublicPageMixin, public_pages
-from .choices import Art20Item, DisclosureMode, NonDisclosureReason, Validity
-from .doc_numbers import normalise_doc_number
-from .forms import CatalogueItemForm
+from ...agencies.models import AgencyPage
+from ...screening.page_form import ScreenedPageForm
+from ...visibility import PublicPageMixin, public_pages
+from ..choices import Art20Item, DisclosureMode, NonDisclosureReason, Validity
+from ..doc_numbers import normalise_doc_number
+from ..forms import CatalogueItemForm
+from ..listing import CatalogueListing
+from ..validity import validity_date_error
 from .index_numbers import IndexNumberAllocator, IssuedIndexNumber
-from .validity import validity_date_error
 
 
 class CatalogueIndexPage(PublicPageMixin, Page):
     """信息公开目录 of one agency: a filterable, paginated listing of its items."""
+
+    base_form_class = ScreenedPageForm
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -35,21 +40,15 @@ class CatalogueIndexPage(PublicPageMixin, Page):
 
     @cached_property
     def agency(self):
-        from ..agencies.models import AgencyPage
-
         return AgencyPage.objects.ancestor_of(self).last()
 
     def serve(self, request, *args, **kwargs):
-        from .listing import CatalogueListing
-
         listing = CatalogueListing(self.agency, request.GET)
         if listing.errors:
             return render(request, "bad_request.html", {"page": self, "parameter_errors": listing.errors}, status=400)
         return super().serve(request, *args, listing=listing, **kwargs)
 
     def get_context(self, request, *args, listing=None, **kwargs):
-        from .listing import CatalogueListing
-
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = listing or CatalogueListing(self.agency, request.GET)
         return context
@@ -248,8 +247,6 @@ class CatalogueItemPage(PublicPageMixin, Page):
     def save(self, *args, **kwargs):
         self.doc_number_key = normalise_doc_number(self.doc_number)
         if self.agency_id is None:
-            from ..agencies.models import AgencyPage
-
             self.agency = AgencyPage.objects.ancestor_of(self).last() if self.path else None
         if self.art20_item is None and self.category_id:
             self.art20_item = self.category.art20_item

@@ -8,7 +8,7 @@ import io
 
 from django.core.cache import cache
 
-from ..encodings import decode
+from .encodings import decode
 
 MAX_CHARS = 500_000
 CACHE_SECONDS = 7 * 24 * 3600

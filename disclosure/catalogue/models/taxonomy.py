@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from .choices import Art20Item
+from ..choices import Art20Item
 
 
 class Topic(models.Model):
@@ -97,16 +97,3 @@ class CatalogueCategory(models.Model):
             if self.pk and node.pk == self.pk:
                 raise ValidationError({"parent": _("A category cannot be placed under itself or its own subcategory.")})
             node = node.parent
-
-
-def subtree_ids(root_id, pairs):
-    """``root_id`` and the ids of every category below it, from (id, parent id) pairs."""
-    children = {}
-    for pk, parent_id in pairs:
-        children.setdefault(parent_id, []).append(pk)
-    ids, stack = set(), [root_id]
-    while stack:
-        current = stack.pop()
-        ids.add(current)
-        stack.extend(children.get(current, []))
-    return ids

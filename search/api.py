@@ -1,0 +1,30 @@
+"""The front door of ``search``: how another app makes its page types searchable and keeps
+their documents current. Anything not named here is internal.
+
+A content app registers a describer for each public page type from its own
+``search_source.py`` (imported by its AppConfig when ``search`` is installed)::
+
+    @describes(MyPage)
+    def describe_my_page(page):
+        return {"kind": DocumentKind.…, "summary": …, "body": join_text(…), "published_at": published_when(page)}
+
+Visibility changes reach the index through Wagtail's page signals and
+``disclosure.api.visibility_changed``; ``request_sync`` is for content that changes a
+page's document without either (e.g. an interview's transcript growing);
+``rebuild_public_index`` fills the index from scratch (a new site, a demo).
+"""
+
+from .documents.dispatch import request_sync
+from .documents.models import DocumentKind
+from .documents.rebuild import rebuild as rebuild_public_index
+from .documents.sources import agency_fields, describes, join_text, published_when
+
+__all__ = [
+    "DocumentKind",
+    "agency_fields",
+    "describes",
+    "join_text",
+    "published_when",
+    "rebuild_public_index",
+    "request_sync",
+]
