@@ -5,7 +5,7 @@ from search.documents.models import DocumentKind
 from search.documents.sources import agency_fields, describes, join_text, published_when
 
 from .live.public import public_entries
-from .pages.interview import InterviewPage
+from .pages.models import InterviewPage
 from .status import InterviewStatus
 
 

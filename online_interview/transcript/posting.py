@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..follow_ups.models import FollowUp
-from ..live.updates import UpdateKind, record_update
+from ..live.models import UpdateKind
+from ..live.updates import record_update
 from ..questions.models import QuestionState
 from ..search_hooks import request_search_sync
 from ..status import InterviewStatus
