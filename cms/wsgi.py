@@ -2,11 +2,10 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from cms import http_microcache
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
-django_application = get_wsgi_application()
-
-from online_interview.live.shortcut import LiveFeedShortcut  # noqa: E402  (needs the app registry)
-
-# Live-interview polls are answered from the worker's one-second responses (see the module).
-application = LiveFeedShortcut(django_application)
+# GETs of the URLs apps declared (live-interview polls) are repeated from the worker's
+# memory for a moment (see the module); every other request goes straight to Django.
+application = http_microcache.wrap(get_wsgi_application())

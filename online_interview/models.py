@@ -2,9 +2,8 @@
 
 from .follow_ups.models import FollowUp
 from .lifecycle.models import ScheduleChange, SessionProgress
-from .live.updates import LiveUpdate
-from .pages.index import InterviewIndexPage
-from .pages.interview import InterviewGuest, InterviewImage, InterviewPage, InterviewRelatedItem
+from .live.models import LiveUpdate
+from .pages.models import InterviewGuest, InterviewImage, InterviewIndexPage, InterviewPage, InterviewRelatedItem
 from .questions.models import Question, QuestionVote
 from .transcript.models import TranscriptEntry
 

@@ -4,7 +4,7 @@ from disclosure.api import agency_of
 from search.api import DocumentKind, agency_fields, describes, join_text, published_when
 
 from .live.public import public_entries
-from .pages.interview import InterviewPage
+from .pages.models import InterviewPage
 from .status import InterviewStatus
 
 

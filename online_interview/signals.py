@@ -3,7 +3,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from .lifecycle.transitions import announce
 from .live.updates import forget_state
-from .pages.interview import InterviewPage
+from .pages.models import InterviewPage
 
 
 @receiver(page_published, sender=InterviewPage)

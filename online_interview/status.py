@@ -1,5 +1,10 @@
-"""What state a session is in, read from its schedule: the page shows it to the second,
-whatever the lifecycle task has got round to (the task only does the side effects)."""
+"""The one enumeration of a session's states, and the state read from its schedule.
+
+The page shows the schedule's state to the second (``status_at``), whatever the lifecycle
+task has got round to; the task records in ``SessionProgress.phase``, with the same
+values, which state it has done the side effects of (logging, 补录 tasks, the index).
+One enumeration, so "live" on the page and "live" in the lifecycle cannot drift apart.
+"""
 
 from django.db import models
 from django.utils import timezone
@@ -7,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class InterviewStatus(models.TextChoices):
+    # Only the lifecycle is ever in DRAFT: no version was published yet, so the schedule
+    # has not been announced. The schedule alone cannot tell, so ``status_at`` never says it.
+    DRAFT = "draft", _("Draft (未发布)")
     UPCOMING = "upcoming", _("Upcoming (预告)")
     LIVE = "live", _("Live (直播中)")
     ENDED = "ended", _("Ended (已结束)")

@@ -2,18 +2,17 @@
 
 from celery import shared_task
 
+from .follow_ups.reminders import send_follow_up_reminders
+from .lifecycle.transitions import advance
+
 
 @shared_task(name="online_interview.tasks.advance_sessions")
 def advance_sessions():
     """Turn sessions live at their start and close them at their end (补录 tasks included)."""
-    from .lifecycle.transitions import advance
-
     return advance()
 
 
 @shared_task(name="online_interview.tasks.remind_follow_ups")
 def remind_follow_ups():
     """E-mail hosting agencies about 补录 answers due within two days or overdue."""
-    from .follow_ups.reminders import send_follow_up_reminders
-
     return send_follow_up_reminders()

@@ -13,8 +13,6 @@ from disclosure.api import client_key
 
 from . import conf
 from .live.feed import PublicSession, etag, feed, live_state
-from .live.shortcut import ENVIRON_KEY as SHAREABLE
-from .live.shortcut import response_key
 from .questions.models import PUBLIC_STATES, Question
 from .questions.moderation import vote
 from .questions.submission import QuestionRefused, submit_question
@@ -53,9 +51,6 @@ def live_feed(request, pk):
         response = JsonResponse(feed(pk, since, state), json_dumps_params={"ensure_ascii": False})
         response["ETag"] = tag
         response["Cache-Control"] = "no-cache"
-    environ = getattr(request, "environ", None)  # WSGI only: the shortcut sits in front of it
-    if environ is not None:  # the same answer serves every poller of this moment
-        environ[SHAREABLE] = response_key(pk, state, since, not_modified, environ)
     return response
 
 

@@ -8,7 +8,8 @@ from wagtail.admin.widgets.button import Button
 
 from .admin import urls as admin_urls
 from .lifecycle.conflicts import find_conflicts
-from .pages.interview import InterviewPage
+from .live.microcache import LiveFeedPolls
+from .pages.models import InterviewPage
 from .transcript.models import TranscriptEntry
 
 
@@ -63,6 +64,8 @@ def warn_after_edit(request, page):
 
 @hooks.register("register_log_actions")
 def register_interview_log_actions(actions):
+    # Names of events in the page history, stored with each entry: they must not follow
+    # InterviewStatus if its values ever change, so they are written out here.
     for action, label, message in [
         ("questions_open", _("Questions open"), _("Preview published: questions are collected")),
         ("short_notice", _("Late preview"), _("Preview published later than the required notice")),
@@ -79,3 +82,9 @@ def register_interview_log_actions(actions):
 def sessions_showing_image(image):
     """A live text's photo is shown on its session's page once the entry is released (disclosure.images)."""
     return TranscriptEntry.objects.filter(image=image, released=True).values_list("interview_id", flat=True)
+
+
+@hooks.register("register_http_microcache")
+def share_live_feed_polls():
+    """Repeated polls of a moment are answered from the worker's memory (cms/http_microcache.py)."""
+    return LiveFeedPolls()

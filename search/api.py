@@ -8,13 +8,11 @@ A content app registers a describer for each public page type from its own
     def describe_my_page(page):
         return {"kind": DocumentKind.…, "summary": …, "body": join_text(…), "published_at": published_when(page)}
 
-Visibility changes reach the index through Wagtail's page signals and
-``disclosure.api.visibility_changed``; ``request_sync`` is for content that changes a
-page's document without either (e.g. an interview's transcript growing);
-``rebuild_public_index`` fills the index from scratch (a new site, a demo).
+Changes reach the index through Wagtail's page signals and ``disclosure.api.visibility_changed``
+(which content apps also send when a page's public text changes without a publication, e.g. an
+interview's transcript); ``rebuild_public_index`` fills the index from scratch (a new site, a demo).
 """
 
-from .documents.dispatch import request_sync
 from .documents.models import DocumentKind
 from .documents.rebuild import rebuild as rebuild_public_index
 from .documents.sources import agency_fields, describes, join_text, published_when
@@ -26,5 +24,4 @@ __all__ = [
     "join_text",
     "published_when",
     "rebuild_public_index",
-    "request_sync",
 ]

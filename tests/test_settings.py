@@ -32,6 +32,11 @@ def test_embedded_default_is_sqlite_a_file_broker_and_the_database_search(reload
     assert dev.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.database"
     assert "publish-scheduled-content" in dev.CELERY_BEAT_SCHEDULE
     assert dev.LANGUAGE_CODE == "zh-hans" and dev.TIME_ZONE == "Asia/Shanghai"
+    assert dev.GONGKAI_HTTP_MICROCACHE is True
+
+
+def test_a_proxy_that_micro_caches_switches_the_workers_cache_off(reload_settings):
+    assert reload_settings(GONGKAI_HTTP_MICROCACHE="false").GONGKAI_HTTP_MICROCACHE is False
 
 
 def test_services_come_from_the_environment(reload_settings):

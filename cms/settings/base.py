@@ -232,6 +232,8 @@ GONGKAI_INTERVIEW = {
 # Per-client limits key on this address (see disclosure/helpers/clients.py).
 RATELIMIT_IP_META_KEY = "disclosure.api.client_ip"
 GONGKAI_CLIENT_IP_HEADER = env_str("GONGKAI_CLIENT_IP_HEADER", "")
+# Off when a reverse proxy micro-caches the declared URLs instead (see cms/http_microcache.py).
+GONGKAI_HTTP_MICROCACHE = env_bool("GONGKAI_HTTP_MICROCACHE", True)
 
 LOGGING = {
     "version": 1,

@@ -19,7 +19,7 @@ from .models import PublicationHold
 
 #: Sent when what the public may see of some pages may have changed without Wagtail's own
 #: page signals saying so (a hold placed or lifted, a view restriction placed or lifted, a
-#: page deleted, a category renamed, an import). ``page_ids``: the pages;
+#: page deleted, a category renamed, an import, an interview's transcript). ``page_ids``: the pages;
 #: ``subtree``: whether everything under them is concerned too; ``withdrawn``: whether it
 #: can only have become less public (listeners then act at once, not eventually).
 visibility_changed = Signal()

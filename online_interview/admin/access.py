@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..pages.interview import InterviewPage
+from ..pages.models import InterviewPage
 
 
 def editable_interviews(user):

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from ..pages.interview import InterviewGuest, InterviewPage
+from ..pages.models import InterviewGuest, InterviewPage
 
 
 @dataclass

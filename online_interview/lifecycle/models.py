@@ -2,13 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Phase(models.TextChoices):
-    DRAFT = "draft", _("Not yet announced")
-    OPEN = "open", _("Announced, collecting questions")
-    LIVE = "live", _("Live")
-    ENDED = "ended", _("Ended")
-    CANCELLED = "cancelled", _("Cancelled")
+from ..status import InterviewStatus
 
 
 class SessionProgress(models.Model):
@@ -22,7 +16,8 @@ class SessionProgress(models.Model):
     interview = models.OneToOneField(
         "online_interview.InterviewPage", primary_key=True, on_delete=models.CASCADE, related_name="progress"
     )
-    phase = models.CharField(max_length=10, choices=Phase.choices, default=Phase.DRAFT)
+    # The state whose side effects are done; UPCOMING: announced, questions collected.
+    phase = models.CharField(max_length=10, choices=InterviewStatus.choices, default=InterviewStatus.DRAFT)
     announced_start = models.DateTimeField(null=True)
     announced_end = models.DateTimeField(null=True)
     questions_opened_at = models.DateTimeField(null=True)

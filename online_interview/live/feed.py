@@ -13,13 +13,14 @@ from django.utils.translation import get_language
 from disclosure.api import is_publicly_visible
 
 from .. import conf
-from ..pages.interview import InterviewPage
+from ..pages.models import InterviewPage
 from ..questions.models import Question
 from ..status import InterviewStatus, accepts_questions, status_at
 from ..transcript.models import TranscriptEntry
+from .models import LiveUpdate, UpdateKind
 from .moment_cache import process_cache
 from .public import entry_json, question_json
-from .updates import LiveUpdate, UpdateKind, latest_cursor, state_key
+from .updates import latest_cursor, state_key
 
 
 def live_state(interview_id):

@@ -65,6 +65,7 @@ def public_view_of(interview, now=None):
         "status": status,
         "is_live": status == InterviewStatus.LIVE,
         "is_ended": status == InterviewStatus.ENDED,
+        "final_status": InterviewStatus.CANCELLED,  # the live page stops polling there
         "live_entries": [entry for entry in entries if not entry.follow_up],
         "follow_up_entries": [entry for entry in entries if entry.follow_up],
         # A question turns answered when its answer is released, so approved ones still wait.

@@ -1,33 +1,13 @@
-"""The public change log of a session: what the live page's since-id polling reads.
+"""Appending to a session's change log (``LiveUpdate``) and reading where it stands.
 
-Every change citizens should see — an answer released, a question approved, answered,
-edited or withdrawn — appends a row. Row ids only grow, so "since=<id>" never misses a
-guest answer a reviewer released after later entries were posted.
+Appending forgets the session's computed feed state at once, here and in the shared
+cache, so the next poll sees the change instead of the previous moment's answer.
 """
 
 from django.core.cache import cache
-from django.db import models
 
+from .models import LiveUpdate
 from .moment_cache import process_cache
-
-
-class UpdateKind(models.TextChoices):
-    ENTRY = "entry"
-    QUESTION = "question"
-    SESSION = "session"
-
-
-class LiveUpdate(models.Model):
-    interview = models.ForeignKey("online_interview.InterviewPage", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=UpdateKind.choices)
-    object_id = models.BigIntegerField(null=True)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["interview", "id"], name="live_update_cursor")]
-
-    def __str__(self):
-        return f"{self.interview_id}#{self.pk} {self.kind} {self.object_id}"
 
 
 def state_key(interview_id):
@@ -41,7 +21,7 @@ def latest_cursor(interview_id):
 
 
 def forget_state(interview_id):
-    """Drop the session's computed state and responses here and in the shared cache."""
+    """Drop the session's computed state and feed bodies here and in the shared cache."""
     cache.delete(state_key(interview_id))
     process_cache.forget(state_key(interview_id))
 

@@ -5,7 +5,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..live.updates import UpdateKind, record_update
+from ..live.models import UpdateKind
+from ..live.updates import record_update
 from .models import Question, QuestionState, QuestionVote
 from .submission import QuestionRefused
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from disclosure.api import find_sensitive_words
 
 from .. import conf
+from ..status import InterviewStatus
 from .models import Question
 from .storing import insert_once
 
@@ -82,7 +83,7 @@ def submit_question(interview, *, nickname, text, contact="", submission_key=Non
         nickname=nickname,
         text=text,
         contact=contact,
-        asked_live=interview.status(now) == "live",
+        asked_live=interview.status(now) == InterviewStatus.LIVE,
         now=now,
     )
     return Receipt(number, question_id, repeated)

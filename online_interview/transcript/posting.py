@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..follow_ups.models import FollowUp
-from ..live.updates import UpdateKind, record_update
+from ..live.models import UpdateKind
+from ..live.updates import record_update
+from ..public_copies import public_copy_changed
 from ..questions.models import QuestionState
-from ..search_hooks import request_search_sync
 from ..status import InterviewStatus
 from .models import Speaker, TranscriptEntry
 
@@ -79,4 +80,4 @@ def _published(entry, now):
     if question is not None:
         FollowUp.objects.filter(question=question, done_at__isnull=True).update(done_at=now)
     if entry.interview.status(now) == InterviewStatus.ENDED:
-        request_search_sync(entry.interview_id)
+        public_copy_changed(entry.interview_id)

@@ -1,14 +1,16 @@
 """A session's life: announced, live at its start, closed at its end, 补录 due in working days."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from online_interview.follow_ups.models import FollowUp
 from online_interview.follow_ups.scheduling import follow_up_due
-from online_interview.lifecycle.models import Phase, SessionProgress
+from online_interview.lifecycle.models import SessionProgress
 from online_interview.lifecycle.transitions import advance
 from online_interview.questions.models import QuestionState
 from online_interview.questions.moderation import approve
@@ -29,7 +31,7 @@ def phase(page):
 
 
 def test_publishing_the_preview_opens_question_collection(interview):
-    assert phase(interview) == Phase.OPEN
+    assert phase(interview) == InterviewStatus.UPCOMING
     assert "online_interview.questions_open" in actions(interview)
     assert interview.status() == InterviewStatus.UPCOMING and interview.accepts_questions()
 
@@ -37,23 +39,23 @@ def test_publishing_the_preview_opens_question_collection(interview):
 def test_the_session_turns_live_at_its_start_and_closes_at_its_end(interview):
     start, end = interview.start_at, interview.end_at
     assert advance(now=start - datetime.timedelta(seconds=1)) == 0
-    assert phase(interview) == Phase.OPEN
+    assert phase(interview) == InterviewStatus.UPCOMING
 
     assert advance(now=start) == 1
-    assert phase(interview) == Phase.LIVE
+    assert phase(interview) == InterviewStatus.LIVE
     assert interview.status(start) == InterviewStatus.LIVE
     assert "online_interview.live" in actions(interview)
     assert advance(now=start + datetime.timedelta(minutes=1)) == 0  # once only
 
     assert advance(now=end) == 1
-    assert phase(interview) == Phase.ENDED
+    assert phase(interview) == InterviewStatus.ENDED
     assert interview.status(end) == InterviewStatus.ENDED and not interview.accepts_questions(end)
     assert actions(interview).count("online_interview.ended") == 1
 
 
 def test_a_task_run_that_missed_the_whole_session_still_closes_it(interview):
     assert advance(now=interview.end_at + datetime.timedelta(hours=3)) == 1
-    assert phase(interview) == Phase.ENDED
+    assert phase(interview) == InterviewStatus.ENDED
 
 
 def test_unanswered_approved_questions_become_follow_ups_due_in_working_days(interview, staff):
@@ -102,10 +104,12 @@ def test_cancelling_is_logged_shown_and_stops_questions(client, interview):
     factories.publish(interview)
 
     assert "online_interview.cancelled" in actions(interview)
-    assert phase(interview) == Phase.CANCELLED
+    assert phase(interview) == InterviewStatus.CANCELLED
     assert advance(now=interview.end_at) == 0
     html = client.get(interview.url).content.decode()
     assert "因防汛工作需要" in html and "已取消" in html
+    cancelled = InterviewStatus.CANCELLED.value
+    assert f'data-status="{cancelled}" data-final-status="{cancelled}"' in html  # live.js polls no more
     response = client.post(
         f"/api/interviews/{interview.pk}/questions/",
         {"nickname": "甲", "text": "还举办吗？"},
@@ -127,3 +131,19 @@ def test_question_states_move_on_with_answers(live_interview, staff):
     post_entry(live_interview, staff["editor"], speaker="host", text="请周局长回答。", question=question)
     question.refresh_from_db()
     assert question.state == QuestionState.ANSWERED and question.answered_at is not None
+
+
+def test_the_lifecycle_and_the_page_share_one_status_enumeration():
+    assert SessionProgress._meta.get_field("phase").choices == InterviewStatus.choices
+
+
+def test_stored_phases_are_converted_to_the_status_and_back(interview, live_interview):
+    """Migration 0003: the lifecycle's "open" became the page's "upcoming"; other values kept."""
+    migration = importlib.import_module("online_interview.migrations.0003_one_interview_status")
+    advance(now=live_interview.start_at + datetime.timedelta(minutes=1))
+    assert (phase(interview), phase(live_interview)) == (InterviewStatus.UPCOMING, InterviewStatus.LIVE)
+
+    migration.to_phase(apps, None)
+    assert (phase(interview), phase(live_interview)) == ("open", "live")  # the values stored before
+    migration.to_status(apps, None)
+    assert (phase(interview), phase(live_interview)) == (InterviewStatus.UPCOMING, InterviewStatus.LIVE)

@@ -7,6 +7,7 @@
   var cursor = parseInt(root.dataset.cursor || "0", 10);
   var etag = null;
   var status = root.dataset.status;
+  var finalStatus = root.dataset.finalStatus; // no news follows it: polling stops
   var every = (parseInt(root.dataset.pollSeconds, 10) || 2) * 1000;
   var transcript = document.getElementById("transcript");
   var questions = document.getElementById("questions");
@@ -99,7 +100,7 @@
       })
       .catch(function () {})
       .then(function () {
-        if (status !== "cancelled") window.setTimeout(poll, every);
+        if (status !== finalStatus) window.setTimeout(poll, every);
       });
   }
 
@@ -178,5 +179,5 @@
     });
   }
 
-  if (status !== "cancelled") window.setTimeout(poll, every);
+  if (status !== finalStatus) window.setTimeout(poll, every);
 })();

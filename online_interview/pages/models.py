@@ -1,18 +1,33 @@
+"""The interview pages: the column (在线访谈) in an agency's subtree and its sessions.
+
+The models declare fields, panels and routes; what a page shows is computed elsewhere
+(``live/public.py`` for a session, ``month_calendar.py`` for the column's calendar).
+"""
+
 from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from disclosure.api import PublicPageMixin
+from disclosure.api import PublicPageMixin, ScreenedPageForm, public_pages
 
 from .. import conf
-from ..status import InterviewStatus, accepts_questions, status_at
+from ..ics import calendar_response
+from ..live.public import public_view_of
+from ..status import accepts_questions, status_at
+from .column_filters import ColumnFilterForm
 from .form import InterviewPageForm
+from .month_calendar import month_calendar
+
+PAST_PAGE_SIZE = 10
 
 
 class InterviewPage(RoutablePageMixin, PublicPageMixin, Page):
@@ -92,11 +107,9 @@ class InterviewPage(RoutablePageMixin, PublicPageMixin, Page):
 
     @property
     def status_label(self):
-        return InterviewStatus(self.status()).label
+        return self.status().label
 
     def get_context(self, request, *args, **kwargs):
-        from ..live.public import public_view_of
-
         context = super().get_context(request, *args, **kwargs)
         context.update(public_view_of(self))
         context["poll_seconds"] = conf.get("POLL_SECONDS")
@@ -105,8 +118,6 @@ class InterviewPage(RoutablePageMixin, PublicPageMixin, Page):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        from ..ics import calendar_response
-
         return calendar_response([self], request, filename=f"interview-{self.pk}.ics")
 
 
@@ -165,3 +176,58 @@ class InterviewRelatedItem(Orderable):
     kind = models.CharField(_("kind"), max_length=20, choices=RelatedKind.choices, default=RelatedKind.POLICY)
 
     panels = [FieldRowPanel([FieldPanel("page"), FieldPanel("kind")])]
+
+
+class InterviewIndexPage(RoutablePageMixin, PublicPageMixin, Page):
+    """在线访谈: sessions live now, upcoming ones, the archive, a month calendar and an ICS feed."""
+
+    base_form_class = ScreenedPageForm
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["disclosure.AgencyPage"]
+    subpage_types = ["online_interview.InterviewPage"]
+
+    class Meta:
+        verbose_name = _("online interview column")
+        verbose_name_plural = _("online interview columns")
+
+    def sessions(self):
+        return public_pages(InterviewPage.objects.child_of(self))
+
+    def upcoming(self, now):
+        return self.sessions().filter(cancelled=False, start_at__gt=now).order_by("start_at")
+
+    def live_now(self, now):
+        return self.sessions().filter(cancelled=False, start_at__lte=now, end_at__gt=now).order_by("start_at")
+
+    def past(self, now):
+        ended = models.Q(end_at__lte=now) | models.Q(cancelled=True, start_at__lte=now)
+        return self.sessions().filter(ended).order_by("-start_at")
+
+    def cancelled_upcoming(self, now):
+        return self.sessions().filter(cancelled=True, start_at__gt=now).order_by("start_at")
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The column, for a month of the calendar and a page of the archive it can show; a 400 otherwise."""
+        filters = ColumnFilterForm(request.GET)
+        if not filters.is_valid():
+            return render(request, "bad_request.html", {"page": self, "parameter_errors": filters.errors}, status=400)
+        return super().index_route(request, *args, filters=filters.cleaned_data, **kwargs)
+
+    def get_context(self, request, *args, filters=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = filters or {}
+        now = timezone.now()
+        context["live_now"] = self.live_now(now)
+        context["upcoming"] = self.upcoming(now)
+        context["cancelled_upcoming"] = self.cancelled_upcoming(now)
+        context["past_page"] = Paginator(self.past(now), PAST_PAGE_SIZE).get_page(filters.get("page"))
+        context["month"] = month_calendar(self.sessions(), filters.get("month"), now)
+        return context
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        return calendar_response(list(self.upcoming(timezone.now())), request, filename="interviews.ics")

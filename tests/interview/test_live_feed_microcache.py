@@ -9,8 +9,8 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import override_settings
 
+from cms.http_microcache import HttpMicrocache, declared_routes
 from disclosure.models import AgencyRole
-from online_interview.live.shortcut import LiveFeedShortcut
 from online_interview.transcript.posting import post_entry
 from tests import factories
 
@@ -34,7 +34,7 @@ def keep_the_test_transaction():
 
 
 class Site:
-    """The deployed WSGI stack (cms/wsgi.py), counting the requests that reach Django."""
+    """The deployed WSGI stack (cms/wsgi.py, routes from the apps), counting the requests that reach Django."""
 
     def __init__(self):
         self.django_calls = 0
@@ -44,7 +44,7 @@ class Site:
             self.django_calls += 1
             return django(environ, start_response)
 
-        self.app = LiveFeedShortcut(counted)
+        self.app = HttpMicrocache(counted, declared_routes())
 
     def get(self, path, query="", **headers):
         environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, **headers}
