@@ -7,11 +7,15 @@ and every query goes through ``search.analysis.segment``. The admin's page searc
 same backend, so editors get segmented search too.
 
 modelsearch's ``add_items`` builds its module-level ``ObjectIndexer`` directly, so each
-index class (sqlite.py, postgres.py) repeats that method with a segmenting indexer; keep them in step with
-modelsearch when upgrading (pinned in requirements.txt).
+index class (sqlite.py, postgres.py) repeats that method with a segmenting indexer. Whatever
+of modelsearch (pinned in requirements.txt) is not its documented API is used through
+``modelsearch_compat.py`` alone, and ``tests/search/test_modelsearch_contract.py`` says
+what an upgrade has changed.
 """
 
 from django.db import connection
+
+from .modelsearch_compat import sqlite_fts5_ready
 
 _fts5_ready = False
 
@@ -20,14 +24,13 @@ def _sqlite_has_fts5():
     """Checked until true: before migrations have run the FTS table does not exist yet."""
     global _fts5_ready
     if not _fts5_ready:
-        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
-
-        _fts5_ready = fts5_available() and fts_table_exists()
+        _fts5_ready = sqlite_fts5_ready()
     return _fts5_ready
 
 
 def SearchBackend(params):  # noqa: N802 — Wagtail looks the backend up by this name
     """The segmenting backend for the default database: PostgreSQL or SQLite (FTS5)."""
+    # Imported here: each module extends classes modelsearch defines for its own vendor only.
     if connection.vendor == "postgresql":
         from .postgres import SegmentingPostgresSearchBackend
 

@@ -1,23 +1,31 @@
 """PostgreSQL full-text search, segmented."""
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
-from django.db.models.sql import InsertQuery
 from django.utils.functional import cached_property
-from modelsearch.backends.database.postgres import postgres as pg
-from modelsearch.backends.database.postgres import query as pg_query
 from modelsearch.index import SearchField
 from modelsearch.query import PlainText
-from modelsearch.utils import get_content_type_pk
 
 from ...analysis.segment import index_text
 from .indexers import indexers_for, refresh_title_norms
+from .modelsearch_compat import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresObjectIndexer,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+    entry_content_type_pk,
+    index_entries,
+    postgres_write_entries,
+)
 from .query import fts_query
 from .ranking import RankedResultsMixin, RankedSearchMixin
 
 
-class SegmentingPostgresIndexer(pg.ObjectIndexer):
+class SegmentingPostgresIndexer(PostgresObjectIndexer):
     def prepare_value(self, value):
         return index_text(super().prepare_value(value))
 
@@ -33,52 +41,29 @@ class SegmentingPostgresIndexer(pg.ObjectIndexer):
         return self.as_vector(texts)
 
 
-class PostgresRawQuery(pg_query.Lexeme):
-    """An already-built ``to_tsquery`` string; inversion (NOT) wraps the whole group."""
-
-    def as_sql(self, compiler, connection):
-        return "%s", [f"!{self.value}" if self.invert else self.value]
-
-
 def _tsquery_quote(token):
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-class SegmentingPostgresIndex(pg.PostgresIndex):
+class SegmentingPostgresIndex(PostgresIndex):
     indexer_class = SegmentingPostgresIndexer
 
     def add_items(self, model, objs):
         indexers = indexers_for(self, model, objs)
         if not indexers:
             return
-        content_type_pk = get_content_type_pk(model)
-        compiler = InsertQuery(pg.IndexEntry).get_compiler(connection=self.write_connection)
-        rows, params = [], []
-        for indexer in indexers:
-            params.extend((content_type_pk, indexer.id))
-            vectors = []
-            for field_name in ("title", "autocomplete", "body"):
-                value = compiler.prepare_value(pg.IndexEntry._meta.get_field(field_name), getattr(indexer, field_name))
-                sql, value_params = value.as_sql(compiler, self.write_connection)
-                vectors.append(sql)
-                params.extend(value_params)
-            # The raw texts serve only modelsearch's trigram fuzzy search, which Gongkai does not
-            # use; kept out of the row, they no longer double the pages a match has to read.
-            params.extend((indexer.title_text, ""))
-            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
-        with self.write_connection.cursor() as cursor:
-            cursor.execute(
-                f"""
-                INSERT INTO {pg.IndexEntry._meta.db_table}
-                    (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
-                (VALUES {", ".join(rows)})
-                ON CONFLICT (content_type_id, object_id)
-                DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete,
-                              body = EXCLUDED.body, title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
-                """,
-                params,
-            )
-        refresh_title_norms(self.entries, content_type_pk, [indexer.id for indexer in indexers])
+        content_type_pk = entry_content_type_pk(model)
+        # The body's raw text serves only modelsearch's trigram fuzzy search, which Gongkai does
+        # not use; kept out of the row, it no longer doubles the pages a match has to read.
+        postgres_write_entries(
+            self.write_connection,
+            content_type_pk,
+            [
+                (indexer.id, indexer.title, indexer.autocomplete, indexer.body, indexer.title_text, "")
+                for indexer in indexers
+            ],
+        )
+        refresh_title_norms(content_type_pk, [indexer.id for indexer in indexers])
 
 
 class PostgresQueryMixin:
@@ -94,7 +79,8 @@ class PostgresQueryMixin:
             )
             if not text:
                 return None
-            return pg.SearchQuery(PostgresRawQuery(text, invert=invert), search_type="raw", config=config)
+            # Inversion (NOT) wraps the whole group.
+            return SearchQuery(f"!{text}" if invert else text, search_type="raw", config=config)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 
@@ -115,8 +101,8 @@ class PostgresRankingMixin(RankedSearchMixin):
     def matching_entries(self, config, content_types):
         search_query = self.build_tsquery(self.query, config=config)
         if search_query is None:
-            return pg.IndexEntry.objects.none()
-        return pg.IndexEntry.objects.filter(content_type_id__in=content_types, **{self.VECTOR: search_query})
+            return index_entries().none()
+        return index_entries().filter(content_type_id__in=content_types, **{self.VECTOR: search_query})
 
     def entry_rank(self, config):
         """One ``ts_rank`` per vector against the whole query.
@@ -126,17 +112,17 @@ class PostgresRankingMixin(RankedSearchMixin):
         time, and one call against the combined query ranks the relevance set as well.
         """
         query = self.build_tsquery(self.query, config=config)
-        return pg.SearchRank(F("body"), query, weights=self.sql_weights) + pg.SearchRank(
+        return SearchRank(F("body"), query, weights=self.sql_weights) + SearchRank(
             F("title"), query, weights=self.sql_weights
         ) * F("title_norm")
 
 
-class SegmentingPostgresQueryCompiler(PostgresRankingMixin, PostgresQueryMixin, pg.PostgresSearchQueryCompiler):
+class SegmentingPostgresQueryCompiler(PostgresRankingMixin, PostgresQueryMixin, PostgresSearchQueryCompiler):
     pass
 
 
 class SegmentingPostgresAutocompleteCompiler(
-    PostgresRankingMixin, PostgresQueryMixin, pg.PostgresAutocompleteQueryCompiler
+    PostgresRankingMixin, PostgresQueryMixin, PostgresAutocompleteQueryCompiler
 ):
     VECTOR = "autocomplete"
 
@@ -144,11 +130,11 @@ class SegmentingPostgresAutocompleteCompiler(
         return self.build_tsrank(F("autocomplete"), self.query, config=config)
 
 
-class SegmentingPostgresSearchResults(RankedResultsMixin, pg.PostgresSearchResults):
+class SegmentingPostgresSearchResults(RankedResultsMixin, PostgresSearchResults):
     pass
 
 
-class SegmentingPostgresSearchBackend(pg.PostgresSearchBackend):
+class SegmentingPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = SegmentingPostgresQueryCompiler
     autocomplete_query_compiler_class = SegmentingPostgresAutocompleteCompiler
     index_class = SegmentingPostgresIndex

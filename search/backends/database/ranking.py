@@ -11,9 +11,9 @@ Counting and facets use the same match without ranking, or (``ONE_PASS``) the ra
 from django.db.models import Case, F, FloatField, IntegerField, TextField, Value, When
 from django.db.models.functions import Cast
 from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
 
 from ...facet_counts import count_columns
+from .modelsearch_compat import CountHook, descendant_content_type_pks, filterable_field
 
 _INTEGER_TYPES = {
     "AutoField",
@@ -38,12 +38,13 @@ class RankedSearchMixin:
     ONE_PASS = False
     INTEGER_CANDIDATES = False
 
-    def _fast_path(self):
+    def uses_fast_path(self):
+        """Whether the ranking here answers the query: words, searched in every field."""
         return not isinstance(self.query, (MatchAll, Not)) and self.fields is None
 
     def _entries(self, config):
         model = self.queryset.model
-        content_types = get_descendants_content_types_pks(model)
+        content_types = descendant_content_type_pks(model)
         entries = self.matching_entries(config, content_types)
         if not self.queryset.query.where:
             return entries  # every object of the model is a candidate: no list to build and check
@@ -76,7 +77,7 @@ class RankedSearchMixin:
         The queryset's own filters apply once, here; listing its rows again as candidates
         of the match (as ranking must) would cost a scan of every row a broad filter keeps.
         """
-        content_types = get_descendants_content_types_pks(self.queryset.model)
+        content_types = descendant_content_type_pks(self.queryset.model)
         return self.queryset.filter(pk__in=self._pk_values(self.matching_entries(config, content_types)))
 
     def ranked_matches(self, config):
@@ -99,7 +100,7 @@ class RankedSearchMixin:
         return queryset.filter(pk__in=pks)
 
     def search(self, config, start, stop, score_field=None, **kwargs):
-        if not self._fast_path():
+        if not self.uses_fast_path():
             return super().search(config, start, stop, score_field=score_field, **kwargs)
         if self.ONE_PASS:
             return self._one_pass_page(config, start, stop, score_field)
@@ -142,13 +143,14 @@ class RankedSearchMixin:
         return results
 
 
-class RankedResultsMixin:
+class RankedResultsMixin(CountHook):
     """For a results class: count and facet over the match without ranking it."""
 
-    def _do_count(self):
+    def count_matches(self):
+        """How many of the matches fall in this slice of the results."""
         compiler = self.query_compiler
-        if not compiler._fast_path():
-            return super()._do_count()
+        if not compiler.uses_fast_path():
+            return self.library_count()
         config = compiler.get_config(self.backend)
         if compiler.ONE_PASS:
             count = len(compiler.ranked_matches(config))
@@ -157,17 +159,17 @@ class RankedResultsMixin:
         return max(0, min(count, self.stop if self.stop is not None else count) - (self.start or 0))
 
     def facet(self, field_name):
-        if not self.query_compiler._fast_path():
+        if not self.query_compiler.uses_fast_path():
             return super().facet(field_name)
         return self.facets([field_name])[field_name]
 
     def facets(self, field_names):
         """{field: {value: count}} for several fields, matching once."""
         compiler = self.query_compiler
-        if not compiler._fast_path():
+        if not compiler.uses_fast_path():
             return {field_name: self.facet(field_name) for field_name in field_names}
         for field_name in field_names:
-            if compiler._get_filterable_field(field_name) is None:
+            if filterable_field(compiler, field_name) is None:
                 return super().facet(field_name)  # raises modelsearch's FilterFieldError
         config = compiler.get_config(self.backend)
         if compiler.ONE_PASS:

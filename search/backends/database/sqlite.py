@@ -1,62 +1,47 @@
-"""SQLite FTS5, segmented (imported only when the database is SQLite: its FTS model exists only there)."""
+"""SQLite FTS5, segmented (imported only when the database is SQLite: modelsearch's FTS classes exist only there)."""
 
 from django.db.models import CharField, F, Func, IntegerField
-from modelsearch.backends.database.sqlite import query as sqlite_query
-from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.backends.database.sqlite.query import normalize
 from modelsearch.query import PlainText
-from modelsearch.utils import get_content_type_pk
 
 from ...analysis.segment import index_text
 from .indexers import indexers_for, refresh_title_norms
+from .modelsearch_compat import (
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteIndex,
+    SQLiteObjectIndexer,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+    entry_content_type_pk,
+    sqlite_matching_rows,
+    sqlite_rank,
+    sqlite_raw_query,
+    sqlite_write_entries,
+)
 from .query import fts_query
 from .ranking import RankedResultsMixin, RankedSearchMixin
 
 
-class SegmentingSQLiteIndexer(sqlite.ObjectIndexer):
+class SegmentingSQLiteIndexer(SQLiteObjectIndexer):
     def prepare_value(self, value):
         return index_text(super().prepare_value(value))
-
-
-class SQLiteRawQuery(sqlite_query.Lexeme):
-    """An already-built FTS5 query string (modelsearch's lexemes don't parenthesise)."""
-
-    def as_sql(self, compiler, connection):
-        return "%s", [self.value]
 
 
 def _fts5_quote(token):
     return '"' + token.replace('"', '""') + '"'
 
 
-class SegmentingSQLiteIndex(sqlite.SQLiteIndex):
+class SegmentingSQLiteIndex(SQLiteIndex):
     indexer_class = SegmentingSQLiteIndexer
 
     def add_items(self, model, objs):
         indexers = indexers_for(self, model, objs)
         if not indexers:
             return
-        content_type_pk = get_content_type_pk(model)
+        content_type_pk = entry_content_type_pk(model)
         data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        existing = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
-        for object_id in existing:
-            title, autocomplete, body = data[object_id]
-            entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
-        self.entries.bulk_create(
-            [
-                sqlite.IndexEntry(
-                    content_type_id=content_type_pk,
-                    object_id=object_id,
-                    title=title,
-                    autocomplete=autocomplete,
-                    body=body,
-                )
-                for object_id, (title, autocomplete, body) in data.items()
-                if object_id not in existing
-            ]
-        )
-        refresh_title_norms(self.entries, content_type_pk, data.keys())
+        sqlite_write_entries(content_type_pk, data)
+        refresh_title_norms(content_type_pk, data.keys())
 
 
 class SQLiteQueryMixin:
@@ -70,7 +55,7 @@ class SQLiteQueryMixin:
                 quote=_fts5_quote,
                 prefix_mark="*" if self.LAST_TERM_IS_PREFIX else "",
             )
-            return sqlite_query.SearchQueryExpression(SQLiteRawQuery(text)) if text else None
+            return sqlite_raw_query(text) if text else None
         return super().build_search_query_content(query, config)
 
 
@@ -86,12 +71,8 @@ class SQLiteRankingMixin(RankedSearchMixin):
     RANK_ORDER = "_gongkai_score"  # bm25() is negative: lower is better
 
     def matching_entries(self, config, content_types):
-        search_query = self.build_search_query(normalize(self.query), config=config)
-        if search_query is None:
-            return sqlite.SQLiteFTSIndexEntry.objects.none()
-        match = sqlite_query.MatchExpression(self.FTS_TABLE_FIELDS, search_query)
-        entries = sqlite.SQLiteFTSIndexEntry.objects.filter(match)
-        return entries.alias(_gongkai_ct=_no_index("index_entry__content_type_id", IntegerField())).filter(
+        rows = sqlite_matching_rows(self, config)
+        return rows.alias(_gongkai_ct=_no_index("index_entry__content_type_id", IntegerField())).filter(
             _gongkai_ct__in=content_types
         )
 
@@ -99,24 +80,22 @@ class SQLiteRankingMixin(RankedSearchMixin):
         return _no_index(self.ENTRY_OBJECT_ID, CharField())
 
     def entry_rank(self, config):
-        return self._build_rank_expression(self.get_search_vectors(), config)
+        return sqlite_rank(self, config)
 
 
-class SegmentingSQLiteQueryCompiler(SQLiteRankingMixin, SQLiteQueryMixin, sqlite.SQLiteSearchQueryCompiler):
+class SegmentingSQLiteQueryCompiler(SQLiteRankingMixin, SQLiteQueryMixin, SQLiteSearchQueryCompiler):
     pass
 
 
-class SegmentingSQLiteAutocompleteCompiler(
-    SQLiteRankingMixin, SQLiteQueryMixin, sqlite.SQLiteAutocompleteQueryCompiler
-):
+class SegmentingSQLiteAutocompleteCompiler(SQLiteRankingMixin, SQLiteQueryMixin, SQLiteAutocompleteQueryCompiler):
     pass
 
 
-class SegmentingSQLiteSearchResults(RankedResultsMixin, sqlite.SQLiteSearchResults):
+class SegmentingSQLiteSearchResults(RankedResultsMixin, SQLiteSearchResults):
     pass
 
 
-class SegmentingSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+class SegmentingSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = SegmentingSQLiteQueryCompiler
     autocomplete_query_compiler_class = SegmentingSQLiteAutocompleteCompiler
     index_class = SegmentingSQLiteIndex
