@@ -8,16 +8,17 @@ from functools import cached_property
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.api import find_sensitive_words
+from disclosure.api import find_sensitive_words, remove_invisible
 
 from .. import conf
 from ..status import InterviewStatus
 from .models import Question
 from .storing import insert_once
 
-# Control characters, and the bidirectional controls (LRE…RLO, LRI…PDI, LRM, RLM, ALM) that
-# would make a question or nickname read differently on the page than it was moderated.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters (line breaks and tabs stay), and the invisible marks (``remove_invisible``:
+# zero-width characters, bidirectional controls) that would make a question or nickname read
+# differently on the page than it was moderated, or slip a word past the sensitive-word list.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class QuestionRefused(Exception):
@@ -41,7 +42,7 @@ class Receipt:
 
 
 def _clean(value):
-    return _CONTROL.sub("", value or "").strip()
+    return _CONTROL.sub("", remove_invisible(value or "")).strip()
 
 
 def _check_length(value, limit, field, label):

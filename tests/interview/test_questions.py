@@ -81,6 +81,13 @@ def test_sensitive_words_are_refused_with_the_words_named(client, interview):
     assert not Question.objects.exists()
 
 
+def test_invisible_marks_do_not_slip_a_word_past_the_list(client, interview):
+    SensitiveWord.objects.create(word="内部资料")
+    response = ask(client, interview, text="能把内\u200b部\u200d资料发给我吗？")
+    assert response.status_code == 400 and "内部资料" in response.json()["error"]
+    assert not Question.objects.exists()
+
+
 def test_the_honeypot_refuses_bots(client, interview):
     response = ask(client, interview, website="http://spam.example")
     assert response.status_code == 400 and not Question.objects.exists()
