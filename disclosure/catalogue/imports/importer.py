@@ -1,37 +1,42 @@
 """Applies validated rows: creates or updates catalogue items in batches.
 
-Pages are added under the agency's catalogue with paths computed in one pass (instead of
-``add_child`` per row, which costs a query and an update each), search indexing is done
-per batch, and every created or updated item gets an audit-log entry.
+Pages are added under the agency's catalogue in bulk, with the paths ``add_child`` would
+give (``treebeard_paths``), and updated in bulk (``bulk_pages``): no ``save`` per row, so
+no ``post_save`` per row. What the item's ``save`` and its receivers would do is done once
+per batch here — derived fields, the search index, the catalogue counts — and every
+created or updated item gets an audit-log entry.
 """
 
 import secrets
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, PageLogEntry
-from wagtail.search.backends import get_search_backends
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ...agencies.models import AgencyPage
 from ...visibility import visibility_changed
+from .. import stats
 from ..choices import Validity
+from ..doc_numbers import normalise_doc_number
 from ..models import CatalogueCategory, CatalogueIndexPage, CatalogueItemPage, Genre, IssuedIndexNumber, Topic
 from ..models.index_numbers import IndexNumberAllocator, register_imported
+from .bulk_pages import index_pages, insert_pages, update_pages
 from .columns import category_paths, same_minute
+from .forms import RowValidator
 from .readers import ImportFileError, open_rows
-from .rows import RowError, RowValidator, body_to_rich_text
+from .rows import RowError, body_to_rich_text
 
 BATCH_SIZE = 500
 # Past this many rows the planner's statistics are stale enough to pick full sorts over index scans.
 ANALYZE_AFTER_ROWS = 1000
+# What _fill may change on an existing item, written by one bulk update per batch.
 UPDATED_FIELDS = [
     "title",
     "draft_title",
+    "last_published_at",
     "doc_number",
     "doc_number_key",
     "generated_date",
@@ -191,18 +196,22 @@ class CatalogueImporter:
             report.created += len(creates)
             report.updated += len(updates)
             return
-        with transaction.atomic(), _bulk_signals_off():
-            written = [self._update(values, item) for values, item in updates]
-            report.updated += len(updates)
-            written += self._create_all(creates)
-            report.created += len(creates)
-            self._log(written[: len(updates)], "gongkai.catalogue.import_update")
-            self._log(written[len(updates) :], "gongkai.catalogue.import")
-            for backend in get_search_backends():
-                backend.add_bulk(CatalogueItemPage, [item for item in written if item.live])
+        with transaction.atomic():
+            updated = self._update_all(updates)
+            created = self._create_all(creates)
+            report.updated += len(updated)
+            report.created += len(created)
+            self._log(updated, "gongkai.catalogue.import_update")
+            self._log(created, "gongkai.catalogue.import")
+            written = updated + created
+            # What saving each item would have done through its post_save receivers:
+            # Wagtail's search index (the admin's page search) and the catalogue counts.
+            index_pages(CatalogueItemPage, written)
+            for agency_id in {item.agency_id for item in written if item.live}:
+                stats.invalidate(agency_id)
         # The public index follows like after any publication: an update that made an item
         # less public (依申请公开, a body removed) leaves it at once, the rest is refreshed.
-        updated_ids = [item.pk for item in written[: len(updates)]]
+        updated_ids = [item.pk for item in updated]
         if updated_ids:
             visibility_changed.send(sender=CatalogueItemPage, page_ids=updated_ids, withdrawn=True)
         if written:
@@ -228,14 +237,20 @@ class CatalogueImporter:
         item.validity = values.validity
         if values.validity_date or values.validity == Validity.VALID:
             item.validity_date = values.validity_date
+        # Derived as CatalogueItemPage.save derives them; bulk writes do not call it.
         item.art20_item = values.category.art20_item
+        item.doc_number_key = normalise_doc_number(item.doc_number)
 
-    def _update(self, values, item):
-        self._fill(item, values)
-        if item.live:
-            item.last_published_at = timezone.now()  # published again: the index's reconcile sees it
-        item.save(clean=False)
-        return item
+    def _update_all(self, updates):
+        now = timezone.now()
+        items = []
+        for values, item in updates:
+            self._fill(item, values)
+            if item.live:
+                item.last_published_at = now  # published again: the index's reconcile sees it
+            items.append(item)
+        update_pages(items, UPDATED_FIELDS)
+        return items
 
     def _create_all(self, creates):
         by_catalogue = {}
@@ -246,18 +261,14 @@ class CatalogueImporter:
         for catalogue_id, rows in by_catalogue.items():
             catalogue = CatalogueIndexPage.objects.get(pk=catalogue_id)
             numbers = iter(self._allocate_numbers(rows, now))
-            last = Page.objects.child_of(catalogue).order_by("-path").values_list("path", flat=True).first()
             slugs = set(Page.objects.child_of(catalogue).values_list("slug", flat=True))
+            items = []
             for values in rows:
-                path = Page(path=last)._inc_path() if last else Page._get_path(catalogue.path, catalogue.depth + 1, 1)
-                last = path
                 item = CatalogueItemPage(
-                    path=path,
-                    depth=catalogue.depth + 1,
-                    numchild=0,
                     slug=_unique_slug(slugs),
                     agency=values.agency,
                     locale_id=catalogue.locale_id,
+                    numchild=0,
                     live=self.publish,
                     has_unpublished_changes=not self.publish,
                     first_published_at=(values.published_at or now) if self.publish else None,
@@ -265,14 +276,14 @@ class CatalogueImporter:
                     owner=self.user,
                 )
                 self._fill(item, values)
-                item._cached_parent_obj = catalogue
                 item.index_number = values.index_number or next(numbers)
-                item.save(clean=False, log_action=None)  # logged in bulk by _log
+                items.append(item)
+            insert_pages(catalogue, items)
+            for values, item in zip(rows, items, strict=True):
                 if values.index_number:
                     register_imported(values.index_number, values.agency, item.pk)
-                created.append(item)
-            _link_issued_numbers(created)
-            Page.objects.filter(pk=catalogue.pk).update(numchild=Page.objects.child_of(catalogue).count())
+            _link_issued_numbers(items)
+            created += items
         return created
 
     def _allocate_numbers(self, rows, now):
@@ -288,8 +299,6 @@ class CatalogueImporter:
     def _log(self, items, action):
         if not items:
             return
-        from django.contrib.contenttypes.models import ContentType
-
         content_type = ContentType.objects.get_for_model(CatalogueItemPage)
         now = timezone.now()
         PageLogEntry.objects.bulk_create(
@@ -329,20 +338,6 @@ def _unique_slug(taken):
         if slug not in taken:
             taken.add(slug)
             return slug
-
-
-class _bulk_signals_off:
-    """Search and reference indexing per save are replaced by one bulk pass per batch."""
-
-    def __enter__(self):
-        self._reference = disable_reference_index_auto_update()
-        self._reference.__enter__()
-        self._connected = post_save.disconnect(post_save_signal_handler, sender=CatalogueItemPage)
-
-    def __exit__(self, *exc):
-        if self._connected:
-            post_save.connect(post_save_signal_handler, sender=CatalogueItemPage)
-        self._reference.__exit__(*exc)
 
 
 def _held_message(item):

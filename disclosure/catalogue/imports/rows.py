@@ -1,4 +1,8 @@
-"""Validation of one import row into the values of a catalogue item, with messages per field."""
+"""One import row: the values of a catalogue item it gives, the errors it is refused with, and
+how cells are read (dates in the forms old systems write, bodies as text or HTML).
+
+The rules a row must meet are in ``forms.CatalogueRowForm``.
+"""
 
 import datetime
 import html
@@ -9,9 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from ..choices import DisclosureMode, NonDisclosureReason, Validity
+from ..choices import DisclosureMode, Validity
 from ..doc_numbers import normalise_doc_number
-from ..validity import validity_date_error
 from .columns import in_every_language
 
 # Words old systems use besides the labels; every code and label is accepted as well (choice_aliases).
@@ -85,7 +88,8 @@ def choice_aliases(choices, extra=None):
     return aliases
 
 
-def _text(value):
+def cell_text(value):
+    """A cell as text, as people typed it: Excel's float ``8.0`` reads ``8``; surrounding space goes."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -98,7 +102,7 @@ def parse_date(value):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = _text(value)
+    text = cell_text(value)
     for fmt in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(text, fmt).date()
@@ -111,7 +115,7 @@ def parse_datetime(value):
     if isinstance(value, datetime.datetime):
         moment = value
     else:
-        text = _text(value)
+        text = cell_text(value)
         for fmt in DATETIME_FORMATS:
             try:
                 moment = datetime.datetime.strptime(text, fmt)
@@ -135,7 +139,7 @@ def body_to_rich_text(value):
     it is expanded to the editor's form first, so internal links and embeds survive the cleaning.
     """
     global _converter
-    text = _text(value)
+    text = cell_text(value)
     if not text:
         return ""
     if _HTML_TAG.search(text):
@@ -144,160 +148,3 @@ def body_to_rich_text(value):
         return _converter.to_database_format(_converter.from_database_format(text))
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\r?\n", text) if p.strip()]
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-
-
-class RowValidator:
-    """Holds lookups shared by every row so validation costs no query per row."""
-
-    def __init__(self, agencies, categories_by_agency, topics, genres, default_agency=None):
-        self.agencies = agencies
-        self.categories_by_agency = categories_by_agency
-        self.topics = topics
-        self.genres = genres
-        self.default_agency = default_agency
-        self.modes = choice_aliases(DisclosureMode, MODE_ALIASES)
-        self.validities = choice_aliases(Validity, VALIDITY_ALIASES)
-        self.reasons = choice_aliases(NonDisclosureReason)
-
-    def _category(self, agency, value):
-        lookup = self.categories_by_agency.get(agency.pk, {})
-        return lookup.get(value) or lookup.get(value.replace(" ", "").replace("／", "/"))
-
-    def validate(self, number, raw):
-        errors = []
-
-        def error(field, message):
-            errors.append(RowError(number, field, message))
-
-        code = _text(raw.get("agency_code")).upper()
-        agency = self.agencies.get(code) if code else self.default_agency
-        if agency is None:
-            if code:
-                error("agency_code", _("No agency has the organisation code “%(code)s”.") % {"code": code})
-            else:
-                error("agency_code", _("Give the agency's organisation code, or run the import with --agency."))
-        elif self.default_agency is not None and agency.pk != self.default_agency.pk:
-            error("agency_code", _("This row belongs to another agency than the one given with --agency."))
-
-        title = _text(raw.get("title"))
-        if not title:
-            error("title", _("The title is required."))
-        elif len(title) > 255:
-            error("title", _("The title is longer than 255 characters."))
-
-        category = None
-        category_name = _text(raw.get("category"))
-        if not category_name:
-            error("category", _("The category is required."))
-        elif agency is not None:
-            category = self._category(agency, category_name)
-            if category is None:
-                error("category", _("The agency has no catalogue category “%(name)s”.") % {"name": category_name})
-
-        generated_date = None
-        try:
-            generated_date = parse_date(raw.get("issued_date"))
-        except ValueError:
-            error(
-                "issued_date",
-                _("“%(value)s” is not a date; write it as YYYY-MM-DD.") % {"value": _text(raw.get("issued_date"))},
-            )
-
-        published_at = None
-        if _text(raw.get("published_date")):
-            try:
-                published_at = parse_datetime(raw.get("published_date"))
-            except ValueError:
-                error(
-                    "published_date",
-                    _("“%(value)s” is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.")
-                    % {"value": _text(raw.get("published_date"))},
-                )
-
-        topic = genre = None
-        if _text(raw.get("topic")):
-            topic = self.topics.get(_text(raw.get("topic")))
-            if topic is None:
-                error("topic", _("Unknown topic “%(name)s”.") % {"name": _text(raw.get("topic"))})
-        if _text(raw.get("genre")):
-            genre = self.genres.get(_text(raw.get("genre")))
-            if genre is None:
-                error("genre", _("Unknown genre “%(name)s”.") % {"name": _text(raw.get("genre"))})
-
-        mode = self.modes.get(_text(raw.get("disclosure_mode")) or DisclosureMode.PROACTIVE)
-        if mode is None:
-            error("disclosure_mode", _("Disclosure mode must be 主动公开, 依申请公开 or 不予公开."))
-        note = _text(raw.get("disclosure_note"))
-        reason_text = _text(raw.get("non_disclosure_reason"))
-        reason = self.reasons.get(reason_text, "")
-        if mode and mode != DisclosureMode.PROACTIVE and not note:
-            error(
-                "disclosure_note", _("Items not disclosed proactively need the reason in the disclosure_note column.")
-            )
-        if mode == DisclosureMode.NOT_DISCLOSED and not reason_text:
-            error("non_disclosure_reason", _("Items not disclosed need a statutory reason (non_disclosure_reason)."))
-        elif mode == DisclosureMode.NOT_DISCLOSED and not reason:
-            error(
-                "non_disclosure_reason",
-                _("Unknown statutory reason “%(value)s”; write one of: %(choices)s.")
-                % {"value": reason_text, "choices": "、".join(str(label) for label in NonDisclosureReason.labels)},
-            )
-
-        validity = self.validities.get(_text(raw.get("validity")) or Validity.VALID)
-        if validity is None:
-            error("validity", _("Validity must be 有效, 失效, 废止 or 已修改."))
-        validity_date = None
-        if _text(raw.get("validity_date")):
-            try:
-                validity_date = parse_date(raw.get("validity_date"))
-            except ValueError:
-                error(
-                    "validity_date",
-                    _("“%(value)s” is not a date; write it as YYYY-MM-DD.")
-                    % {"value": _text(raw.get("validity_date"))},
-                )
-            else:
-                if problem := validity_date_error(generated_date, validity_date):
-                    error("validity_date", problem)
-
-        summary = _text(raw.get("summary"))
-        if not summary:
-            error("summary", _("The summary (内容概述) is required."))
-        elif len(summary) > 100:
-            error("summary", _("The summary must not exceed 100 characters (it has %(n)d).") % {"n": len(summary)})
-
-        doc_number = _text(raw.get("doc_number"))
-        if len(doc_number) > 100:
-            error("doc_number", _("The document number is longer than 100 characters."))
-        keywords = _text(raw.get("keywords"))
-        if len(keywords) > 200:
-            error("keywords", _("The keywords are longer than 200 characters."))
-        index_number = _text(raw.get("index_number"))
-        if len(index_number) > 100:
-            error("index_number", _("The index number is longer than 100 characters."))
-
-        if errors:
-            return None, errors
-        return (
-            ItemValues(
-                row=number,
-                agency=agency,
-                category=category,
-                title=title,
-                index_number=index_number,
-                doc_number=doc_number,
-                generated_date=generated_date,
-                published_at=published_at,
-                topic=topic,
-                genre=genre,
-                disclosure_mode=mode,
-                non_disclosure_reason=reason if mode == DisclosureMode.NOT_DISCLOSED else "",
-                disclosure_note=note,
-                validity=validity,
-                validity_date=validity_date,
-                keywords=keywords,
-                summary=summary,
-                body=body_to_rich_text(raw.get("body")),
-            ),
-            [],
-        )
