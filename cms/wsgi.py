@@ -2,9 +2,9 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-from cms import http_microcache
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+from cms import http_microcache  # noqa: E402  (reads the settings)
 
 # GETs of the URLs apps declared (live-interview polls) are repeated from the worker's
 # memory for a moment (see the module); every other request goes straight to Django.

@@ -13,18 +13,18 @@ from .catalogue.doc_numbers import DOC_NUMBER_PATTERN, normalise_doc_number
 from .catalogue.queries import category_subtree_ids, public_catalogue_items
 from .helpers.clients import client_ip, client_key, hash_address
 from .helpers.settings import AppSettings
-from .helpers.text import remove_invisible
+from .helpers.text import BIDI_CONTROLS, remove_invisible
 from .screening.page_form import ScreenedPageForm
 from .screening.words import find_sensitive_words
 from .visibility import (
     PublicPageMixin,
-    branches_generation,
     is_publicly_visible,
     public_pages,
     visibility_changed,
 )
 
 __all__ = [
+    "BIDI_CONTROLS",
     "DOC_NUMBER_PATTERN",
     "AgencyRole",
     "AppSettings",
@@ -35,7 +35,6 @@ __all__ = [
     "add_working_days",
     "agency_of",
     "allow_under_agencies",
-    "branches_generation",
     "category_subtree_ids",
     "client_ip",
     "client_key",

@@ -8,9 +8,8 @@ from .agencies.roles import create_role_groups
 from .catalogue import stats
 from .catalogue.models import CatalogueCategory, CatalogueItemPage
 from .catalogue.seeding import seed_category_tree
-from .review.choices import ReviewDecision
-from .review.decisions import record_step_decision
-from .review.models import SecrecyReviewTask
+from .review.choices import ReviewDecision, ReviewStage
+from .review.decisions import record_step_decision, stage_of
 from .review.workflows import ensure_agency_workflow
 from .screening import words
 from .screening.models import SensitiveWord
@@ -61,7 +60,7 @@ def recompile_sensitive_words(sender, **kwargs):
 
 def _register_step(task_state, user, decision):
     # The secrecy task registers its own, richer decision in on_action.
-    if not isinstance(task_state.task.specific, SecrecyReviewTask):
+    if stage_of(task_state.task.specific) != ReviewStage.SECRECY:
         record_step_decision(task_state, user, decision)
 
 
@@ -102,7 +101,7 @@ def announce_hold_change(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Page)
 def announce_page_deleted(sender, instance, **kwargs):
     # Sent for the Page row of every deleted page, whatever its type (and for each descendant).
-    visibility_changed.send(sender=Page, page_ids=[instance.pk], withdrawn=True)
+    visibility_changed.send(sender=Page, page_ids=[instance.pk], withdrawn=True, deleted=True)
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -18,6 +18,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from disclosure.api import visibility_changed
 
 from .documents.dispatch import request_subtree_sync, request_sync
+from .documents.models import PublicDocument
 from .documents.sync import withdraw
 
 logger = logging.getLogger(__name__)
@@ -49,8 +50,12 @@ def page_moved(sender, instance, **kwargs):
 
 
 @receiver(visibility_changed)
-def visibility_changed_(sender, page_ids, subtree=False, withdrawn=False, **kwargs):
-    if withdrawn:
+def visibility_changed_(sender, page_ids, subtree=False, withdrawn=False, deleted=False, **kwargs):
+    if deleted:
+        # Wagtail unpublishes a page before deleting it; a sync run then (in process) may
+        # still have seen it live. Its document goes with it, no rule to ask.
+        PublicDocument.objects.filter(pk__in=page_ids).delete()
+    elif withdrawn:
         withdraw_now(page_ids, subtree=subtree)
     elif subtree:
         for page_id in page_ids:

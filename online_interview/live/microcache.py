@@ -24,6 +24,7 @@ class LiveFeedPolls:
     name = "online_interview.live_feed"
 
     def __init__(self):
+        self.languages = {code for code, _name in settings.LANGUAGES}
         sample = reverse("online_interview:live_feed", kwargs={"pk": 2147483647})
         before, after = sample.split("2147483647")
         self.path = re.compile(re.escape(before) + r"(\d{1,19})" + re.escape(after))
@@ -38,14 +39,22 @@ class LiveFeedPolls:
         return etag(interview_id, state)
 
     def key(self, match, environ, version):
-        """The poller's cursor (or a 304 when it is up to date) and language; None for any other query."""
+        """The poller's cursor (or a 304 when it is up to date) and language; None for any other query.
+
+        Only what changes the answer goes into the key, so that a client cannot fill the
+        worker's memory with variants: the language the site will answer in (the cookie, if
+        it names a supported language; ``SiteLanguageMiddleware`` ignores Accept-Language),
+        and a cursor beyond the session's own answered as the session's own.
+        """
         since = _since(environ.get("QUERY_STRING", ""))
-        if since is None:
+        state = process_cache.get(state_key(int(match[1])))
+        if since is None or state is None:
             return None
-        asked = "304" if environ.get("HTTP_IF_NONE_MATCH") == version else since
+        asked = "304" if environ.get("HTTP_IF_NONE_MATCH") == version else min(since, state["cursor"])
         cookies = environ.get("HTTP_COOKIE")
-        language = parse_cookie(cookies).get(settings.LANGUAGE_COOKIE_NAME, "") if cookies else ""
-        return f"{asked}:{language}:{environ.get('HTTP_ACCEPT_LANGUAGE', '')}"
+        chosen = parse_cookie(cookies).get(settings.LANGUAGE_COOKIE_NAME) if cookies else None
+        language = chosen if chosen in self.languages else settings.LANGUAGE_CODE
+        return f"{asked}:{language}"
 
 
 def _since(query):

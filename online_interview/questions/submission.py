@@ -8,17 +8,17 @@ from functools import cached_property
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.api import find_sensitive_words, remove_invisible
+from disclosure.api import BIDI_CONTROLS, find_sensitive_words, remove_invisible
 
 from .. import conf
 from ..status import InterviewStatus
 from .models import Question
 from .storing import insert_once
 
-# Control characters (line breaks and tabs stay), and the invisible marks (``remove_invisible``:
-# zero-width characters, bidirectional controls) that would make a question or nickname read
-# differently on the page than it was moderated, or slip a word past the sensitive-word list.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters (line breaks and tabs stay) and the bidirectional controls, which would
+# make a question or nickname read differently on the page than it was moderated. Zero-width
+# characters stay in what is stored (they join emoji) but not in what the word list sees.
+_CONTROL = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{BIDI_CONTROLS}]")
 
 
 class QuestionRefused(Exception):
@@ -42,7 +42,7 @@ class Receipt:
 
 
 def _clean(value):
-    return _CONTROL.sub("", remove_invisible(value or "")).strip()
+    return _CONTROL.sub("", value or "").strip()
 
 
 def _check_length(value, limit, field, label):
@@ -67,7 +67,7 @@ def submit_question(interview, *, nickname, text, contact="", submission_key=Non
     _check_length(text, conf.get("QUESTION_MAX_LENGTH"), "text", _("The question"))
     _check_length(nickname, conf.get("NICKNAME_MAX_LENGTH"), "nickname", _("The nickname"))
     _check_length(contact, conf.get("CONTACT_MAX_LENGTH"), "contact", _("The contact"))
-    words = {finding.match for finding in find_sensitive_words(f"{nickname}\n{text}", "question")}
+    words = {finding.match for finding in find_sensitive_words(remove_invisible(f"{nickname}\n{text}"), "question")}
     if words:
         raise QuestionRefused(
             _("Your question contains words that cannot be published (%(words)s). Please rephrase it.")

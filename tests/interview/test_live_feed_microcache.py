@@ -111,6 +111,18 @@ def test_each_language_gets_its_own_answer(live_interview):
     assert chinese["status_label"] == "直播中" and english["status_label"].startswith("Live")
 
 
+def test_a_client_cannot_make_variants_the_site_would_answer_alike(live_interview):
+    """Headers and cookies the answer does not depend on share one kept answer (memory stays bounded)."""
+    site = Site()
+    first = poll(site, live_interview)
+    cursor = json.loads(first[2])["cursor"]
+    for n in range(5):
+        assert poll(site, live_interview, HTTP_ACCEPT_LANGUAGE=f"en-GB;q=0.{n}")[2] == first[2]
+        assert poll(site, live_interview, HTTP_COOKIE=f"django_language=xx{n}")[2] == first[2]
+        assert poll(site, live_interview, cursor + 1000 + n)[2] == poll(site, live_interview, cursor)[2]
+    assert site.django_calls == 2  # the first poll, and the first poll at the cursor
+
+
 @pytest.mark.parametrize("query", ["since=abc", "since=%EF%BC%91", "since=1&extra=x"])
 def test_anything_but_a_plain_cursor_goes_to_django(live_interview, query):
     site = Site()

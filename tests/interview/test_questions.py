@@ -88,6 +88,12 @@ def test_invisible_marks_do_not_slip_a_word_past_the_list(client, interview):
     assert not Question.objects.exists()
 
 
+def test_emoji_joined_with_zero_width_joiners_are_kept(client, interview):
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert ask(client, interview, text=f"学区划分会考虑多孩家庭吗？{family}").status_code == 201
+    assert Question.objects.get().text.endswith(family)
+
+
 def test_the_honeypot_refuses_bots(client, interview):
     response = ask(client, interview, website="http://spam.example")
     assert response.status_code == 400 and not Question.objects.exists()
