@@ -6,6 +6,8 @@ RUNTIME := $(VENV)/.installed-runtime
 # `make demo DEMO_ADDR=127.0.0.1:8765` serves elsewhere (CI's demo smoke run does).
 DEMO_ADDR ?= 127.0.0.1:8000
 DEV := $(VENV)/.installed-dev
+# `make test PYTEST_ARGS="-k index"` passes arguments to pytest.
+PYTEST_ARGS ?=
 
 .PHONY: install demo test lint bench messages
 
@@ -29,7 +31,7 @@ demo: $(RUNTIME)
 	$(BIN)/python manage.py serve_demo $(DEMO_ADDR)
 
 test: $(DEV)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(DEV)
 	$(BIN)/ruff check .
