@@ -49,6 +49,14 @@ def test_deleting_removes(client, catalogue):
     assert titles(client, "安全生产") == []
 
 
+def test_renaming_a_category_renames_it_in_the_index(catalogue):
+    item = factories.make_item(catalogue, title="关于调整城市供水价格的通知")
+    category = item.category
+    category.name = "价格收费"
+    category.save()
+    assert PublicDocument.objects.get(pk=item.pk).category_name == "价格收费"
+
+
 def test_a_hold_withdraws_and_its_release_restores(client, catalogue):
     item = factories.make_item(catalogue, title="关于调整义务教育招生范围的通知")
     hold = PublicationHold.objects.create(page=item, reason="secret")
