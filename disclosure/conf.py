@@ -11,6 +11,25 @@ Keys:
         this many working days away or fewer (5).
     REVIEW_WAIT_WORKING_DAYS: a review step waiting longer than this is flagged on the
         dashboard and reminded by e-mail (3).
+
+Disclosure on request (依申请公开; statutory defaults, local rules may differ):
+    REQUEST_NUMBER_PATTERN: application numbers when the site sets none; placeholders
+        {agency_short}, {org_code}, {year}, {serial} (format spec allowed).
+    REQUEST_REPLY_WORKING_DAYS: Art 33 — working days to reply (20).
+    REQUEST_MAX_EXTENSION_WORKING_DAYS: Art 33 — the one extension, at most (20).
+    REQUEST_SUPPLEMENT_NOTICE_WORKING_DAYS: Art 30 — the 补正 notice is due within (7).
+    REQUEST_SUPPLEMENT_REPLY_WORKING_DAYS: the applicant's time to supplement, by default (15).
+    REQUEST_CONSULTATION_WORKING_DAYS: Art 32/34 — a consulted party answers within (15).
+    REQUEST_AT_RISK_WORKING_DAYS: the queue marks a request "at risk" this close to its due date (5).
+    REQUEST_COUNT_RECEIPT_DAY: count the day of receipt as the first day (False: 期间开始之日不计算在内).
+    REQUEST_RECEIPT_CUTOFF_HOUR: receipts confirmed at or after this hour count for the next day
+        (None: the calendar day, as Art 31 says; Froide uses 22).
+    REQUEST_FEES_ENABLED: offer the Art 42 fee notice and calculator (off: disclosure is free).
+    REQUEST_FEE_PAUSES_CLOCK: the time waiting for a fee is not counted (no source says; off).
+    REQUEST_SUBMIT_RATE / REQUEST_LOOKUP_RATE: per-client limits of the public form and look-up.
+    REQUEST_ID_PROOF_MAX_BYTES: largest identity scan accepted.
+    REQUEST_RETENTION_YEARS: personal data of archived requests is deleted this long after archiving (5).
+    REQUEST_REMINDER_WORKING_DAYS: handlers are reminded this many working days before a stage deadline (3).
 """
 
 from .helpers.settings import AppSettings
@@ -23,6 +42,22 @@ DEFAULTS = {
     "PUBLICATION_DEADLINE_WORKING_DAYS": 20,
     "PUBLICATION_AT_RISK_WORKING_DAYS": 5,
     "REVIEW_WAIT_WORKING_DAYS": 3,
+    "REQUEST_NUMBER_PATTERN": "{agency_short}依申〔{year}〕{serial}号",
+    "REQUEST_REPLY_WORKING_DAYS": 20,
+    "REQUEST_MAX_EXTENSION_WORKING_DAYS": 20,
+    "REQUEST_SUPPLEMENT_NOTICE_WORKING_DAYS": 7,
+    "REQUEST_SUPPLEMENT_REPLY_WORKING_DAYS": 15,
+    "REQUEST_CONSULTATION_WORKING_DAYS": 15,
+    "REQUEST_AT_RISK_WORKING_DAYS": 5,
+    "REQUEST_COUNT_RECEIPT_DAY": False,
+    "REQUEST_RECEIPT_CUTOFF_HOUR": None,
+    "REQUEST_FEES_ENABLED": False,
+    "REQUEST_FEE_PAUSES_CLOCK": False,
+    "REQUEST_SUBMIT_RATE": "5/h",
+    "REQUEST_LOOKUP_RATE": "20/h",
+    "REQUEST_ID_PROOF_MAX_BYTES": 5 * 1024 * 1024,
+    "REQUEST_RETENTION_YEARS": 5,
+    "REQUEST_REMINDER_WORKING_DAYS": 3,
 }
 
 get = AppSettings("GONGKAI_DISCLOSURE", DEFAULTS).get

@@ -15,12 +15,36 @@ from .catalogue.models import (
     Topic,
 )
 from .guide.models import DisclosureGuidePage
+from .requests.models import (
+    AppealCase,
+    ClockPause,
+    DisclosureRequest,
+    IdentityProof,
+    Notice,
+    NoticeTemplate,
+    PersonalDataView,
+    ReleasedFile,
+    RequestEvent,
+    RequestFormPage,
+    RequestNumberSequence,
+)
 from .review.models import ReviewRecord, SecrecyReviewTask
 from .screening.models import ScreeningReport, SensitiveWord
 from .site.models import DisclosureSettings
 from .visibility.models import PublicationHold
 
 __all__ = [
+    "AppealCase",
+    "ClockPause",
+    "DisclosureRequest",
+    "IdentityProof",
+    "Notice",
+    "NoticeTemplate",
+    "PersonalDataView",
+    "ReleasedFile",
+    "RequestEvent",
+    "RequestFormPage",
+    "RequestNumberSequence",
     "AgencyDepartment",
     "AgencyGroup",
     "AgencyIndexPage",

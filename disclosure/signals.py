@@ -1,10 +1,12 @@
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, TaskState
 from wagtail.signals import page_published, page_unpublished, post_page_move, task_approved, task_rejected
 
 from .agencies.models import AgencyPage
 from .agencies.roles import create_role_groups
+from .calendar.models import CalendarDay, CalendarYear
 from .catalogue import stats
 from .catalogue.models import CatalogueCategory, CatalogueItemPage
 from .catalogue.seeding import seed_category_tree
@@ -13,6 +15,7 @@ from .review.decisions import record_step_decision, stage_of
 from .review.workflows import ensure_agency_workflow
 from .screening import words
 from .screening.models import SensitiveWord
+from .tasks import recompute_request_deadlines
 from .visibility import branches_changed, visibility_changed
 from .visibility.models import PublicationHold
 
@@ -30,6 +33,28 @@ def provision_agency(agency):
 def provision_new_agency(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         provision_agency(instance)
+
+
+def provision_existing_agencies(sender, app_config=None, **kwargs):
+    """A role added in a later release (依申请公开办理人) reaches the agencies created before it."""
+    if app_config is not None and app_config.label == "disclosure":
+        for agency in AgencyPage.objects.all():
+            create_role_groups(agency)
+
+
+post_migrate.connect(provision_existing_agencies, dispatch_uid="disclosure.provision_existing_agencies")
+
+
+@receiver(post_save, sender=CalendarDay)
+@receiver(post_delete, sender=CalendarDay)
+@receiver(post_save, sender=CalendarYear)
+@receiver(post_delete, sender=CalendarYear)
+def recompute_deadlines_after_calendar_change(sender, instance, raw=False, **kwargs):
+    """Holiday data changes the due date of every open request: recompute them all, each move logged."""
+    if raw:
+        return
+    reason = f"{sender._meta.verbose_name}: {instance}"
+    transaction.on_commit(lambda: recompute_request_deadlines.delay(reason))
 
 
 @receiver(page_unpublished, sender=CatalogueItemPage)

@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.core.management import call_command
 
+from .requests import clock
 from .review.reminders import send_review_reminders
 
 
@@ -19,3 +20,9 @@ def publish_scheduled_content():
 def remind_waiting_reviews():
     """E-mail reviewers about review steps waiting longer than REVIEW_WAIT_WORKING_DAYS."""
     return send_review_reminders()
+
+
+@shared_task(name="disclosure.tasks.recompute_request_deadlines")
+def recompute_request_deadlines(reason=""):
+    """After a change to the working-day calendar: every open request's due date, each move logged."""
+    return clock.recompute_open(reason or "working-day calendar changed")

@@ -33,6 +33,7 @@ DISCLOSURE_LAYERS = (
     {"admin"},
     {"catalogue", "announcements", "guide"},
     {"attachments", "images", "review"},
+    {"requests"},
     {
         "api",
         "apps",

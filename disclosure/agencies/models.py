@@ -120,6 +120,7 @@ class AgencyPage(PublicPageMixin, Page):
         "disclosure.CatalogueIndexPage",
         "disclosure.DisclosureGuidePage",
         "disclosure.AnnouncementIndexPage",
+        "disclosure.RequestFormPage",
     ]
 
     class Meta:
@@ -192,6 +193,7 @@ class AgencyRole(models.TextChoices):
     DEPARTMENT_REVIEWER = "department_reviewer", _("Department reviewers")
     SECRECY_REVIEWER = "secrecy_reviewer", _("Secrecy reviewers")
     LEADER = "leader", _("Leaders")
+    REQUEST_HANDLER = "request_handler", _("Request handlers (依申请公开办理人)")
 
 
 class AgencyGroup(models.Model):

@@ -1,4 +1,4 @@
-"""An agency's role groups (编辑, 科室审核, 保密审查, 分管领导), scoped to its subtree and its document collection."""
+"""An agency's role groups (编辑, 科室审核, 保密审查, 分管领导, 依申请公开办理人), scoped to its subtree and its document collection."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -12,12 +12,14 @@ PAGE_PERMISSIONS = {
     AgencyRole.DEPARTMENT_REVIEWER: ["add_page", "change_page"],
     AgencyRole.SECRECY_REVIEWER: ["change_page"],
     AgencyRole.LEADER: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    AgencyRole.REQUEST_HANDLER: [],
 }
 COLLECTION_PERMISSIONS = {
     AgencyRole.EDITOR: ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
     AgencyRole.DEPARTMENT_REVIEWER: ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
     AgencyRole.SECRECY_REVIEWER: ["change_document", "choose_document", "choose_image"],
     AgencyRole.LEADER: ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
+    AgencyRole.REQUEST_HANDLER: ["choose_document"],
 }
 
 
@@ -37,6 +39,22 @@ MODEL_PERMISSIONS = {
         "change_cataloguecategory",
         "delete_cataloguecategory",
         "view_reviewrecord",
+        "view_disclosurerequest",
+        "approve_extension",
+        "view_appealcase",
+    ],
+    # The request desk: handlers see applicants' identity data (each view logged); leaders approve extensions.
+    AgencyRole.REQUEST_HANDLER: [
+        "view_disclosurerequest",
+        "add_disclosurerequest",
+        "change_disclosurerequest",
+        "view_personal_data",
+        "view_appealcase",
+        "add_appealcase",
+        "change_appealcase",
+        "view_noticetemplate",
+        "add_noticetemplate",
+        "change_noticetemplate",
     ],
 }
 

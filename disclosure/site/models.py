@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .index_pattern import validate_pattern
+from .request_number_pattern import validate_request_number_pattern
 
 
 @register_setting(icon="site")
@@ -30,12 +31,23 @@ class DisclosureSettings(BaseSiteSetting):
         ),
     )
 
+    request_number_pattern = models.CharField(
+        _("application number pattern (申请编号)"),
+        max_length=100,
+        blank=True,
+        validators=[validate_request_number_pattern],
+        help_text=_(
+            "Placeholders {agency_short}, {org_code}, {year}, {serial:03d}. Empty: {agency_short}依申〔{year}〕{serial}号."
+        ),
+    )
+
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("site_id_code")], heading=_("Site identity")),
         MultiFieldPanel(
             [FieldPanel("sponsor"), FieldPanel("icp_number"), FieldPanel("police_record_number")], heading=_("Footer")
         ),
         FieldPanel("index_number_pattern"),
+        FieldPanel("request_number_pattern"),
     ]
 
     class Meta:
