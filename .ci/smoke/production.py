@@ -40,6 +40,7 @@ from common import (
     wait_until,
     watched,
 )
+from cryptography.fernet import Fernet
 
 DATABASE = "gongkai_smoke"
 DEADLINE = 90
@@ -97,6 +98,8 @@ def production_environment(folder, port):
         STATIC_ROOT=str(folder / "static"),
         MEDIA_ROOT=str(folder / "media"),
         GONGKAI_VAR_DIR=str(folder / "var"),
+        # Applicants' identity data is encrypted with keys only the environment holds.
+        GONGKAI_PERSONAL_DATA_KEYS=Fernet.generate_key().decode(),
         WEB_CONCURRENCY="2",
         PATH=f"{ROOT / '.venv' / 'bin'}:{os.environ.get('PATH', '')}",
         PYTHONUNBUFFERED="1",

@@ -229,6 +229,9 @@ GONGKAI_INTERVIEW = {
     }.items()
     if value
 }
+# Fernet keys (comma-separated, newest first) that encrypt applicants' identity numbers and proofs;
+# unset outside production, where a key is derived from SECRET_KEY (disclosure/requests/encryption.py).
+GONGKAI_PERSONAL_DATA_KEYS = env_list("GONGKAI_PERSONAL_DATA_KEYS")
 # Per-client limits key on this address (see disclosure/helpers/clients.py).
 RATELIMIT_IP_META_KEY = "disclosure.api.client_ip"
 GONGKAI_CLIENT_IP_HEADER = env_str("GONGKAI_CLIENT_IP_HEADER", "")

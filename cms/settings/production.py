@@ -22,6 +22,13 @@ if not os.environ.get("REDIS_URL"):
     # per-process cache would let every gunicorn worker count on its own.
     raise ImproperlyConfigured("REDIS_URL must be set in production (the shared cache for rate limits)")
 
+if not os.environ.get("GONGKAI_PERSONAL_DATA_KEYS"):
+    # A database dump must not reveal applicants' identity numbers: the key lives elsewhere.
+    raise ImproperlyConfigured(
+        "GONGKAI_PERSONAL_DATA_KEYS must be set in production (Fernet keys: "
+        'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())")'
+    )
+
 # Behind nginx (deploy/nginx/gongkai.conf), which says whether the visitor used HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
