@@ -32,8 +32,8 @@ def test_an_online_application_gets_a_sequential_number_and_a_strong_code(agency
 def test_numbers_are_per_agency(agency, other_agency):
     ours = intake.submit_online(agency, application_data()).request
     theirs = intake.submit_online(other_agency, application_data()).request
-    assert ours.number.endswith("〔%d〕1号" % ours.submitted_at.year)
-    assert theirs.number.endswith("〔%d〕1号" % theirs.submitted_at.year)
+    assert ours.number.endswith(f"〔{ours.submitted_at.year}〕1号")
+    assert theirs.number.endswith(f"〔{theirs.submitted_at.year}〕1号")
 
 
 def test_identity_numbers_are_stored_encrypted_and_shown_masked(agency):
