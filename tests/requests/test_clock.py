@@ -111,3 +111,29 @@ def test_a_year_without_calendar_data_says_so_loudly(agency, handler):
     request = registered(agency, handler, day("2025-12-20"))
     assert request.due_date is None
     assert "2026" in request.clock_problem
+
+
+def test_counting_the_day_of_receipt_is_a_setting(agency, handler, settings):
+    settings.GONGKAI_DISCLOSURE = {"REQUEST_COUNT_RECEIPT_DAY": True}
+    request = registered(agency, handler, day("2025-09-26"))
+    # 09-26 (Fri) itself is the first of the 20 days.
+    assert request.due_date == day("2025-10-29")
+
+
+def test_a_receipt_confirmed_late_in_the_evening_can_count_for_the_next_day(settings):
+    tz = timezone.get_current_timezone()
+    evening = datetime.datetime(2025, 9, 26, 22, 30, tzinfo=tz)
+    assert clock.receipt_date(evening) == day("2025-09-26")  # statutory default: the calendar day
+    settings.GONGKAI_DISCLOSURE = {"REQUEST_RECEIPT_CUTOFF_HOUR": 22}
+    assert clock.receipt_date(evening) == day("2025-09-27")
+    assert clock.receipt_date(evening.replace(hour=21)) == day("2025-09-26")
+
+
+def test_due_status_marks_at_risk_and_overdue_but_not_a_lawful_pause(agency, handler):
+    request = registered(agency, handler, day("2025-09-26"))
+    assert clock.due_status(request, today=day("2025-10-09")) == clock.DueStatus.NORMAL
+    assert clock.due_status(request, today=day("2025-10-27")) == clock.DueStatus.AT_RISK
+    assert clock.due_status(request, today=day("2025-10-31")) == clock.DueStatus.OVERDUE
+    transitions.consult_agency(request, handler, party="县自然资源局", started_on=day("2025-10-20"))
+    request.refresh_from_db()
+    assert clock.due_status(request, today=day("2025-10-31")) == clock.DueStatus.PAUSED
