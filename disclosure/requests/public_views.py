@@ -61,7 +61,7 @@ def _render(page, request, template, context=None, status=200):
 
 
 def _subpage_url(page, request, name, **kwargs):
-    return page.get_url(request) + page.reverse_subpage(name, kwargs=kwargs or None)
+    return (page.get_url(request) or "") + page.reverse_subpage(name, kwargs=kwargs or None)
 
 
 # Rate limits ----------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from cms.http_microcache import declared_routes
@@ -283,3 +284,11 @@ def test_the_identity_number_typed_with_full_width_digits_and_spaces_is_accepted
     typed = " ".join("".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in VALID_ID))
     assert submit(client, page, id_number=typed).status_code == 302
     assert DisclosureRequest.objects.get().id_number_masked == "1101**********002X"
+
+
+def test_editors_preview_the_form_as_citizens_will_see_it(admin_client, page):
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = {"title": "依申请公开", "slug": "apply", "intro": "{}", "privacy_notice": "{}", "office_contact": ""}
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200 and 'name="description"' in response.content.decode()
