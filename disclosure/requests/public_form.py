@@ -12,6 +12,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .. import conf
@@ -111,6 +112,7 @@ class ApplicationForm(forms.Form):
         label=_("Identity document number"),
         max_length=40,
         required=False,
+        help_text=_("A resident identity card number has 18 characters; the last may be X."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     credit_code = forms.CharField(
@@ -126,7 +128,6 @@ class ApplicationForm(forms.Form):
     contact_person = forms.CharField(label=_("Contact person"), max_length=50, required=False)
     id_proof = forms.FileField(
         label=_("Scan or photo of the identity document"),
-        help_text=_("A JPEG or PNG picture or a PDF file; organisations send the business licence or certificate."),
         error_messages={"required": MESSAGES["id_proof"], "invalid": MESSAGES["id_proof"]},
         widget=forms.FileInput(
             attrs={"accept": ",".join([*ACCEPTED_TYPES, ".jpg", ".jpeg", ".png", ".pdf"])},
@@ -190,6 +191,10 @@ class ApplicationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["id_proof"].help_text = _(
+            "A JPEG or PNG picture or a PDF file of at most %(limit)s; organisations send the business licence "
+            "or registration certificate."
+        ) % {"limit": filesizeformat(conf.get("REQUEST_ID_PROOF_MAX_BYTES"))}
         if not conf.get("REQUEST_FEES_ENABLED"):
             # Disclosure is free on this site: nothing to waive (Art 42 fees are switched off).
             del self.fields["fee_waiver_requested"], self.fields["fee_waiver_reason"]
@@ -198,10 +203,6 @@ class ApplicationForm(forms.Form):
     def is_bot(self):
         """A robot fills every field, including the one hidden from people (and from screen readers)."""
         return bool(self.data.get(HONEYPOT_FIELD))
-
-    @property
-    def visible_fields_but_honeypot(self):
-        return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]
 
     def clean_applicant_name(self):
         name = remove_invisible(self.cleaned_data["applicant_name"]).strip()
