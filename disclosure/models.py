@@ -25,9 +25,9 @@ from .requests.models import (
     PersonalDataView,
     ReleasedFile,
     RequestEvent,
-    RequestFormPage,
     RequestNumberSequence,
 )
+from .requests.models.pages import RequestFormPage
 from .review.models import ReviewRecord, SecrecyReviewTask
 from .screening.models import ScreeningReport, SensitiveWord
 from .site.models import DisclosureSettings

@@ -147,3 +147,11 @@ def announce_category_renamed(sender, instance, created, raw=False, **kwargs):
         page_ids = list(CatalogueItemPage.objects.filter(category=instance).values_list("pk", flat=True))
         if page_ids:
             visibility_changed.send(sender=CatalogueCategory, page_ids=page_ids)
+
+
+# 依申请公开, the public side: the applicant's optional e-mail on each change of state -------------------
+
+from .requests import applicant_mail  # noqa: E402
+from .requests.signals import request_transitioned  # noqa: E402
+
+request_transitioned.connect(applicant_mail.on_request_transitioned, dispatch_uid="gongkai-applicant-mail")

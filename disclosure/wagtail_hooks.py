@@ -113,3 +113,14 @@ def register_review_log_actions(actions):
     actions.register_action(
         "gongkai.review.publish_refused", _("Publication refused"), _("Not published: no approving secrecy review")
     )
+
+
+# 依申请公开, the public side: the search page's "no results" box offers the application pages -----------
+
+from .requests.public_links import application_links  # noqa: E402
+
+
+@hooks.register("register_search_no_results_links")
+def offer_application_pages(filters):
+    """Searched and found nothing: apply for it — to the agency searched, when the search named one."""
+    return application_links(filters.get("agency"))

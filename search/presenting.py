@@ -98,4 +98,5 @@ def outcome_json(outcome):
             {"title": _("%(agency)s: disclosure guide") % {"agency": guide.agency_name}, "url": guide.url}
             for guide in outcome.guides
         ],
+        "apply_online": [{"title": link["label"], "url": link["url"]} for link in outcome.apply_links],
     }

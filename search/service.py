@@ -20,6 +20,7 @@ from .documents.models import DocumentKind, PublicDocument
 from .facets import FACETS, count_facets, queryset_counts, results_counts
 from .forms import Sort
 from .highlight import mark, snippet
+from .no_results import no_results_links
 from .queries.hot import hot_queries, log_query
 from .queries.parse import parse
 
@@ -50,6 +51,7 @@ class SearchOutcome:
     exact_match: bool = False
     near_queries: list = field(default_factory=list)
     guides: list = field(default_factory=list)
+    apply_links: list = field(default_factory=list)
 
     @property
     def num_pages(self):
@@ -198,6 +200,7 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, cl
     if not outcome.total:
         outcome.near_queries = _near_queries(parsed)
         outcome.guides = _guides(filters)
+        outcome.apply_links = no_results_links(filters)
     if log and page == 1 and not filters:
         log_query(parsed.text, outcome.total, client=client)
     return outcome

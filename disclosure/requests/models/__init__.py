@@ -1,10 +1,12 @@
-"""The request desk's models, one concept per module (re-exported for ``disclosure.models``)."""
+"""The request desk's models, one concept per module (re-exported for ``disclosure.models``).
+
+The page type ``RequestFormPage`` is imported from ``.pages`` directly (see there why).
+"""
 
 from .appeals import AppealCase
 from .applications import DisclosureRequest, IdentityProof, PersonalDataView, RequestNumberSequence
 from .events import ClockPause, RequestEvent
 from .notices import Notice, NoticeTemplate
-from .pages import RequestFormPage
 from .released_files import ReleasedFile
 
 __all__ = [
@@ -17,6 +19,5 @@ __all__ = [
     "PersonalDataView",
     "ReleasedFile",
     "RequestEvent",
-    "RequestFormPage",
     "RequestNumberSequence",
 ]
