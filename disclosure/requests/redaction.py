@@ -68,6 +68,8 @@ REASON_CHOICES = list(REASONS.items())
 FINGERPRINT_KEY = "/GongkaiRedaction"
 #: Page entries that hold text or pictures the page does not print.
 UNPRINTED_PAGE_ENTRIES = ("/Annots", "/Thumb", "/PieceInfo", "/Metadata", "/AA", "/B")
+#: Resources that have content of their own (and so may hold text), kept only when the page uses them.
+PRUNED_RESOURCES = ("/XObject", "/Pattern", "/Shading")
 
 
 class RedactionRefused(Exception):
@@ -253,33 +255,43 @@ def _image_pages(document, marked):
     return pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
 
 
-def _xobjects_drawn(page, reader):
+def _names(value):
+    if isinstance(value, NameObject):
+        yield str(value)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _names(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _names(item)
+
+
+def _resource_names_used(page, reader):
+    """Every name the page's content stream mentions: the resources it can draw are among them."""
     contents = page.get_contents()
     if contents is None:
         return set()
-    return {
-        str(operands[0])
-        for operands, operator in ContentStream(contents, reader).operations
-        if operator == b"Do" and operands
-    }
+    return {name for operands, _operator in ContentStream(contents, reader).operations for name in _names(operands)}
 
 
 def _stripped(page, reader):
-    """An unmarked page without what it does not print (the copy's resources are new dictionaries:
-    a resource dictionary shared with other pages stays as it was)."""
+    """An unmarked page without what it does not print: its unprinted entries, and the forms, images,
+    patterns and shadings its resources list but its content never uses (the copy's resources are new
+    dictionaries: a resource dictionary shared with other pages stays as it was)."""
     for entry in UNPRINTED_PAGE_ENTRIES:
         if entry in page:
             del page[entry]
     resources = page.get("/Resources")
-    if resources is not None:
-        resources = resources.get_object()
-        xobjects = resources.get("/XObject")
-        if xobjects is not None:
-            drawn = _xobjects_drawn(page, reader)
-            kept = DictionaryObject({name: ref for name, ref in xobjects.get_object().items() if name in drawn})
-            copy = DictionaryObject(resources.items())
-            copy[NameObject("/XObject")] = kept
-            page[NameObject("/Resources")] = copy
+    if resources is None:
+        return page
+    resources = resources.get_object()
+    used = _resource_names_used(page, reader)
+    copy = DictionaryObject(resources.items())
+    for category in PRUNED_RESOURCES:
+        if category in resources:
+            listed = resources[category].get_object()
+            copy[NameObject(category)] = DictionaryObject({name: ref for name, ref in listed.items() if name in used})
+    page[NameObject("/Resources")] = copy
     return page
 
 

@@ -21,6 +21,7 @@ from disclosure.requests.choices import NoticeKind, Outcome, OutcomeGroup
 from disclosure.requests.models import Notice, NoticeTemplate, ReleasedFile
 from disclosure.requests.notices import (
     issue_notice,
+    notices_suspended,
     placeholders_for,
     send,
     template_for,
@@ -274,6 +275,15 @@ def test_the_remedy_clause_names_the_parent_government_when_the_agency_records_i
     request = registered(bureau, handler_of(bureau), RECEIVED)
     transitions.decide(request, request.handler, outcome=Outcome.STATE_SECRET, legal_basis="第十四条")
     assert "六十日内向青溪县人民政府申请行政复议" in only(request, NoticeKind.REPLY_NOT_DISCLOSED).body
+
+
+def test_imported_history_gets_no_new_notices(agency, handler):
+    with notices_suspended():
+        request = registered(agency, handler, RECEIVED)
+        transitions.decide(request, handler, outcome=Outcome.DISCLOSED, already_public_at="本机关网站")
+    assert not request.notices.exists()
+    transitions.note(request, handler, text="导入后补记")
+    assert only(registered(agency, handler, RECEIVED), NoticeKind.RECEIPT).number == f"县教育局依申回〔{YEAR}〕1号"
 
 
 # Sent notices, edited wording ---------------------------------------------------------------------

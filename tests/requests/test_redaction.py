@@ -8,7 +8,8 @@ import re
 import pypdf
 import pypdfium2
 import pytest
-from pypdf.generic import ByteStringObject, ContentStream, NameObject, TextStringObject
+from pypdf.annotations import FreeText
+from pypdf.generic import ByteStringObject, ContentStream, IndirectObject, NameObject, TextStringObject
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -30,9 +31,9 @@ ORDINARY_2 = "第二页工程概况与技术要求"
 WITHHELD = (NAME, VALID_ID)
 
 
-def make_pdf(pages, rotate=0, shared_form_on=None):
+def make_pdf(pages, rotate=0, shared_form_on=None, comment_on=None):
     """A PDF of ``pages`` (lists of text lines) in the CID font; ``shared_form_on`` draws a form
-    XObject holding the name on that page only."""
+    XObject holding the name on that page only; ``comment_on`` adds a comment naming them there."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     if shared_form_on is not None:
@@ -48,9 +49,11 @@ def make_pdf(pages, rotate=0, shared_form_on=None):
             pdf.doForm("stamp")
         pdf.showPage()
     pdf.save()
-    if not (rotate or shared_form_on is not None):
+    if not (rotate or shared_form_on is not None or comment_on is not None):
         return buffer.getvalue()
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(buffer))
+    if comment_on is not None:
+        writer.add_annotation(comment_on, FreeText(text=f"请核实{NAME}的身份", rect=(300, 300, 500, 340)))
     for page in writer.pages:
         if rotate:
             page.rotate(rotate)
@@ -125,9 +128,33 @@ def string_operands(stream, reader):
     return found
 
 
+def string_objects(reader):
+    """Every string object of the file (annotations, metadata, outlines, form fields…), decoded."""
+    found, seen = [], set()
+
+    def walk(value):
+        if isinstance(value, IndirectObject):
+            if value.idnum in seen:
+                return
+            seen.add(value.idnum)
+            value = value.get_object()
+        if isinstance(value, (TextStringObject, ByteStringObject)):
+            found.append(str(value) if isinstance(value, TextStringObject) else bytes(value).decode("latin-1"))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(reader.trailer)
+    return "".join(found)
+
+
 def leaks(content):
     """The withheld strings found anywhere in the file, in any of the forms text takes in a PDF."""
     reader = pypdf.PdfReader(io.BytesIO(content))
+    strings = string_objects(reader)
     decoded, shown = b"", b""
     for stream in _streams(reader):
         data = stream.get_data()
@@ -138,7 +165,11 @@ def leaks(content):
     for value in WITHHELD:
         utf16 = value.encode("utf-16-be")
         forms = [value.encode(), utf16, utf16.hex().encode(), utf16.hex().upper().encode()]
-        if value in texts or any(form in decoded or form in shown or form in content for form in forms):
+        if (
+            value in texts
+            or value in strings
+            or any(form in decoded or form in shown or form in content for form in forms)
+        ):
             found.add(value)
     return found
 
@@ -340,3 +371,11 @@ def test_pages_in_fonts_the_server_cannot_draw_are_pointed_out(monkeypatch):
     assert "Page 1" in warning and "STSong-Light" in warning
     monkeypatch.setattr(redaction, "server_draws_unembedded_chinese", lambda: True)
     assert redaction.rendering_warnings(original, marks) == []
+
+
+def test_comments_on_an_unmarked_page_are_not_released(request_):
+    original = make_pdf([[f"申请人：{NAME}"], [ORDINARY_2]], comment_on=1)
+    assert NAME in string_objects(pypdf.PdfReader(io.BytesIO(original)))
+    file = redact(released(request_, original, marks_for_text(original, NAME, "personal_information")), None)
+    assert leaks(bytes(file.redacted)) == set()
+    assert "/Annots" not in pypdf.PdfReader(io.BytesIO(bytes(file.redacted))).pages[1]

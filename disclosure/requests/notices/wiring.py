@@ -9,8 +9,14 @@ posts or hands over the paper copy where the delivery form asks for it. Notices 
 or another agency (征求意见书) stay unsent until the handler sends them: they leave the agency by
 post or official letter outside the platform, and ``sent_at`` records when that happened.
 
+Requests handled before the platform (``import_requests``) had their notices on paper: the import
+runs inside ``notices_suspended()`` so that no new, newly numbered notice is made for them.
+
 Connected from ``DisclosureConfig.ready``.
 """
+
+import contextlib
+import threading
 
 from django.dispatch import receiver
 
@@ -18,6 +24,19 @@ from ..choices import EventKind, NoticeKind, RequestState
 from ..models import DisclosureRequest
 from ..signals import request_transitioned
 from .issuing import issue_notice
+
+_suspension = threading.local()
+
+
+@contextlib.contextmanager
+def notices_suspended():
+    """Transitions inside this block (in this thread) issue no notice."""
+    before = getattr(_suspension, "active", False)
+    _suspension.active = True
+    try:
+        yield
+    finally:
+        _suspension.active = before
 
 
 def notice_for(event, request):
@@ -50,6 +69,8 @@ def notice_for(event, request):
 
 @receiver(request_transitioned, sender=DisclosureRequest, dispatch_uid="disclosure.requests.notices")
 def issue_notice_for_transition(sender, request, event, **kwargs):
+    if getattr(_suspension, "active", False):
+        return
     wanted = notice_for(event, request)
     if wanted is None:
         return
