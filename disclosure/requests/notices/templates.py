@@ -63,10 +63,11 @@ def template_for(agency, kind):
     others = []
     for template in NoticeTemplate.objects.filter(Q(agency=agency) | Q(agency__isnull=True)).order_by("-updated_at"):
         if template.kind == kind:
+            # The newest wins (the database lets several site-wide templates of a kind exist).
             if template.agency_id is None:
-                site = template
+                site = site or template
             else:
-                own = template
+                own = own or template
         elif template.agency_id is not None:
             others.append(template)
 
