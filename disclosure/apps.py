@@ -9,6 +9,7 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .requests.notices import wiring  # noqa: F401  (the desk's transitions issue their notices)
 
         # The content registers itself with site search; search knows none of its page types.
         if apps.is_installed("search"):
