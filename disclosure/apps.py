@@ -8,7 +8,7 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
         from .requests.notices import wiring  # noqa: F401  (the desk's transitions issue their notices)
 
         # The content registers itself with site search; search knows none of its page types.

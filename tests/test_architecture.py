@@ -37,6 +37,7 @@ DISCLOSURE_LAYERS = (
     {
         "api",
         "apps",
+        "checks",
         "models",
         "signals",
         "wagtail_hooks",

@@ -188,13 +188,15 @@ def receive_supplement(request, actor, *, received_on=None, note=""):
 # Pauses: Art 32, 34, 35 -------------------------------------------------------------------------
 
 
-def _pause(request, actor, kind, state, event_kind, party, started_on, note, with_reply_due=True):
+def _pause(request, actor, kind, state, event_kind, party, started_on, note, with_reply_due=True, **data):
     started_on = _today(started_on)
     reply_due = clock.consultation_reply_due(started_on) if with_reply_due else None
     ClockPause.objects.create(
         request=request, kind=kind, party=party, started_on=started_on, reply_due=reply_due, note=note
     )
-    return _move(request, state, event_kind, actor, note, party=party, started_on=started_on, reply_due=reply_due)
+    return _move(
+        request, state, event_kind, actor, note, party=party, started_on=started_on, reply_due=reply_due, **data
+    )
 
 
 @transaction.atomic
@@ -235,8 +237,9 @@ def request_reasons(request, actor, *, what, started_on=None, note=""):
         EventKind.REASONS_REQUESTED,
         "",
         started_on,
-        note or what,
+        note,
         with_reply_due=False,
+        what=what,
     )
 
 

@@ -74,7 +74,7 @@ def test_staff_registration_starts_the_clock_on_the_channels_receipt_date(agency
     request = registered(agency, handler, day("2025-03-03"), channel=IntakeChannel.LETTER)
     assert request.state == RequestState.RECEIVED and request.channel == IntakeChannel.LETTER
     assert request.received_on == day("2025-03-03") and request.due_date is not None
-    assert request.events.get().kind == EventKind.REGISTERED
+    assert request.events.first().kind == EventKind.REGISTERED
 
 
 def test_only_the_agencys_handlers_register_and_confirm(agency, other_agency):
