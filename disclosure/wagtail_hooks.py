@@ -8,6 +8,10 @@ from wagtail.permissions import register_permission_policy
 from .admin.permissions import AgencyScopedPermissionPolicy
 from .attachments.serving import may_download
 from .catalogue.models import CatalogueCategory
+from .requests.admin.panels import RequestDeskPanel
+from .requests.admin.permissions import DeskRecordPermissionPolicy, RequestPermissionPolicy
+from .requests.admin.viewsets import RequestDeskGroup
+from .requests.models import AppealCase, DisclosureRequest, NoticeTemplate
 from .review import gate
 from .review.admin import ReviewRecordPermissionPolicy, ReviewRecordViewSet
 from .review.models import ReviewRecord
@@ -113,3 +117,20 @@ def register_review_log_actions(actions):
     actions.register_action(
         "gongkai.review.publish_refused", _("Publication refused"), _("Not published: no approving secrecy review")
     )
+
+
+# The request desk (依申请公开) ---------------------------------------------------------------------
+
+register_permission_policy(DisclosureRequest, RequestPermissionPolicy(DisclosureRequest))
+register_permission_policy(AppealCase, DeskRecordPermissionPolicy(AppealCase))
+register_permission_policy(NoticeTemplate, DeskRecordPermissionPolicy(NoticeTemplate))
+
+
+@hooks.register("register_admin_viewset")
+def register_request_desk():
+    return RequestDeskGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_request_desk_panel(request, panels):
+    panels.append(RequestDeskPanel(request))
