@@ -119,6 +119,21 @@ def test_another_agencys_request_is_not_found_at_its_address(desk, agency, other
     assert not PersonalDataView.objects.exists()
 
 
+def test_no_generic_view_shows_a_request_by_its_id(desk, agency, other_agency, handler):
+    theirs = overdue(other_agency, handler_of(other_agency))
+    desk.login(handler)
+    for view in ("edit", "delete", "history", "usage"):
+        assert desk.client.get(f"/admin/requests/{view}/{theirs.pk}/").status_code == 404
+    assert theirs.number not in desk.client.get(f"/admin/requests/{theirs.pk}/").content.decode()
+
+
+def test_the_menu_shows_the_desk_to_its_users_only(desk, agency, handler):
+    html = desk.login(handler).client.get("/admin/").content.decode()
+    assert "/admin/requests/" in html and "/admin/appeal_cases/" in html and "/admin/notice_templates/" in html
+    html = desk.login(make_user("editor", agency, AgencyRole.EDITOR)).client.get("/admin/").content.decode()
+    assert "/admin/requests/" not in html and "/admin/appeal_cases/" not in html
+
+
 def test_open_requests_come_first_by_due_date_and_those_without_one_after(desk, agency, handler, today):
     fresh = registered(agency, handler, today)
     late = overdue(agency, handler)
@@ -179,6 +194,16 @@ def test_the_queue_filters_by_state_channel_handler_and_agency(desk, agency, oth
     assert len(desk.queue_pks(agency=agency.pk)) == 4
     # Another agency is not among the choices: the filter is refused and shows nothing of theirs.
     assert set(desk.queue_pks(agency=other_agency.pk)) <= {letter.pk, by_colleague.pk, waiting.pk, unconfirmed.pk}
+
+
+def test_the_queue_finds_a_request_by_number_or_applicant(desk, agency, handler, today):
+    zhang = registered(agency, handler, today)
+    li = registered(agency, handler, today, applicant_name="李四")
+    desk.login(handler)
+    assert desk.queue_pks(q=zhang.number) == [zhang.pk]
+    assert desk.queue_pks(q="李四") == [li.pk]
+    assert reverse("disclosure_requests:add") in desk.queue().content.decode()
+    assert reverse("disclosure_requests:add") not in desk.login(leader_of(agency)).queue().content.decode()
 
 
 def test_the_queue_paginates(desk, agency, handler, today):
@@ -474,6 +499,9 @@ def test_the_appeal_register_shows_each_agency_its_own_cases(desk, agency, other
     assert "本局案" in html and "他局案" not in html
     assert refused(desk.client.get(reverse("appeal_cases:edit", args=[theirs.pk])))
     assert desk.client.get(reverse("appeal_cases:edit", args=[own.pk])).status_code == 200
+    for view in ("history", "usage", "delete"):
+        response = desk.client.get(reverse(f"appeal_cases:{view}", args=[theirs.pk]))
+        assert refused(response) and "他局案" not in response.content.decode()
     assert "本局案" not in desk.client.get(reverse("appeal_cases:index"), {"year": "2026"}).content.decode()
     assert "本局案" in desk.client.get(reverse("appeal_cases:index"), {"kind": AppealKind.REVIEW}).content.decode()
     desk.login(leader_of(agency))

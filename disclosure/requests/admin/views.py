@@ -68,6 +68,7 @@ class DueColumn(Column):
 class RequestQueueView(IndexView):
     default_ordering = "due_date"
     page_title = gettext_lazy("Requests for disclosure (依申请公开)")
+    add_item_label = gettext_lazy("Register an application")
 
     @cached_property
     def today(self):

@@ -2,10 +2,13 @@
 notice templates. Registered by ``disclosure.wagtail_hooks`` with the permission policies of
 ``permissions``."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -18,7 +21,7 @@ from .record_forms import AppealCaseForm, NoticeTemplateForm
 
 class DisclosureRequestViewSet(ModelViewSet):
     """The queue is the index; "add" registers an application received on paper; a request's page
-    (``detail``) and its actions replace the generic edit view, which the policy refuses."""
+    (``detail``) and its actions replace the generic edit view (the policy refuses "change" anyway)."""
 
     model = DisclosureRequest
     name = views.NAMESPACE
@@ -29,17 +32,19 @@ class DisclosureRequestViewSet(ModelViewSet):
     list_per_page = 50
     filterset_class = RequestQueueFilterSet
     index_view_class = views.RequestQueueView
-    add_view_class = views.RegisterApplicationView
-    add_item_label = _("Register an application")
+    search_fields = ["number", "applicant_name", "description", "reference"]
     form_fields = []
 
     @property
     def add_view(self):
         return views.RegisterApplicationView.as_view()
 
+    #: The generic views kept; edit, delete, history and usage would show any request by its id.
+    GENERIC_VIEWS = {"index", "index_results", "add"}
+
     def get_urlpatterns(self):
         return [
-            *super().get_urlpatterns(),
+            *(pattern for pattern in super().get_urlpatterns() if pattern.name in self.GENERIC_VIEWS),
             path("<int:pk>/", views.RequestDetailView.as_view(), name="detail"),
             path("<int:pk>/act/<slug:action>/", views.RequestActionView.as_view(), name="act"),
             path("<int:pk>/identity-number/", views.RevealIdNumberView.as_view(), name="reveal_id_number"),
@@ -63,6 +68,26 @@ class DisclosureRequestViewSet(ModelViewSet):
             ),
             path("<int:pk>/files/<int:file_pk>/redact/", views.ProduceRedactedView.as_view(), name="file_redact"),
         ]
+
+
+class ScopedObjectMixin:
+    """Wagtail's history and usage views check the model permission only; also check the object's agency."""
+
+    instance_action = "change"
+
+    def get_object(self):
+        obj = super().get_object()
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, self.instance_action, obj):
+            raise PermissionDenied
+        return obj
+
+
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    pass
 
 
 class AppealIndexView(ScopedIndexView):
@@ -102,6 +127,8 @@ class AppealCaseViewSet(ModelViewSet):
     index_view_class = AppealIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
 
 
 class NoticeTemplateIndexView(ScopedIndexView):
@@ -137,6 +164,8 @@ class NoticeTemplateViewSet(ModelViewSet):
     index_view_class = NoticeTemplateIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
 
 
 class RequestDeskGroup(ViewSetGroup):
