@@ -192,6 +192,9 @@ def detail_context(request, user, bound):
     media = sum((form.media for _action, form in actions), Media())
     readable = visible_requests(user, DisclosureRequest.objects.all())
     supplement_requested = request.events.filter(kind=EventKind.SUPPLEMENT_REQUESTED).exists()
+    notice_deadline = None
+    if request.state in WORKING_STATES and not supplement_requested:
+        notice_deadline = clock.supplement_notice_deadline(request)
     return {
         "request_obj": request,
         "media": media,
@@ -213,11 +216,8 @@ def detail_context(request, user, bound):
         ),
         "appeals": request.appeals.all(),
         "provided_pages": request.provided_pages.all(),
-        "supplement_notice_deadline": (
-            clock.supplement_notice_deadline(request)
-            if request.state in WORKING_STATES and not supplement_requested
-            else None
-        ),
+        "supplement_notice_deadline": notice_deadline,
+        "supplement_notice_passed": bool(notice_deadline and notice_deadline < timezone.localdate()),
     }
 
 
