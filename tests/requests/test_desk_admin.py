@@ -191,6 +191,7 @@ def test_the_queue_filters_by_state_channel_handler_and_agency(desk, agency, oth
     assert set(desk.queue_pks(state="open")) == {letter.pk, by_colleague.pk, waiting.pk}
     assert desk.queue_pks(channel=IntakeChannel.LETTER) == [letter.pk]
     assert desk.queue_pks(handler=colleague.pk) == [by_colleague.pk]
+    assert desk.queue_pks(received_on_after=f"{today:%Y-%m-%d}") == [letter.pk, by_colleague.pk]
     assert len(desk.queue_pks(agency=agency.pk)) == 4
     # Another agency is not among the choices: the filter is refused and shows nothing of theirs.
     assert set(desk.queue_pks(agency=other_agency.pk)) <= {letter.pk, by_colleague.pk, waiting.pk, unconfirmed.pk}

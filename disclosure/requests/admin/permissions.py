@@ -14,7 +14,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from ...agencies.models import AgencyGroup
-from ..permissions import HANDLING_ROLES, READING_ROLES, agencies_for, can_handle, can_read, visible_requests
+from ..permissions import HANDLING_ROLES, READING_ROLES, agencies_for, can_read, visible_requests
 
 
 def _active(user):
@@ -64,10 +64,6 @@ class RequestPermissionPolicy(BasePermissionPolicy):
             Q(is_superuser=True)
             | Q(groups__agency_role__agency_id=instance.agency_id, groups__agency_role__role__in=READING_ROLES)
         ).distinct()
-
-
-def may_handle(user, request):
-    return _active(user) and can_handle(user, request)
 
 
 class DeskRecordPermissionPolicy(ModelPermissionPolicy):

@@ -36,8 +36,15 @@ APPLICANT_SECTION = (
     "address",
     "postcode",
 )
-REQUEST_SECTION = ("description", "reference", "delivery_form", "delivery_channel", "fee_waiver_requested")
-REQUEST_SECTION += ("fee_waiver_reason", "notify_by_email")
+REQUEST_SECTION = (
+    "description",
+    "reference",
+    "delivery_form",
+    "delivery_channel",
+    "fee_waiver_requested",
+    "fee_waiver_reason",
+    "notify_by_email",
+)
 RECEIPT_SECTION = ("agency", "channel", "received_on", "note")
 
 

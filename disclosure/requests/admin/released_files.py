@@ -7,6 +7,7 @@ Every change is written in the request's history.
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import redaction
@@ -124,11 +125,15 @@ def produce_redacted(released, actor):
     if not released.redactions:
         raise TransitionRefused(_("Mark what to withhold first."))
     try:
-        redaction.redact(released, actor)
+        produced = redaction.redact(released, actor)
     except NotImplementedError as exc:
         raise TransitionRefused(_("Producing redacted copies is not available on this site.")) from exc
     except ValueError as exc:
         raise TransitionRefused(str(exc)) from exc
     released.refresh_from_db()
+    if not released.redacted and isinstance(produced, (bytes, bytearray)):
+        # The redaction module may hand back the bytes instead of storing them itself.
+        released.redacted, released.redacted_at, released.redacted_by = bytes(produced), timezone.now(), actor
+        released.save(update_fields=["redacted", "redacted_at", "redacted_by"])
     _log(request, actor, _("Redacted copy produced: %(title)s") % {"title": released.title}, released_file=released.pk)
     return released
