@@ -4,6 +4,7 @@ from celery import shared_task
 from django.core.management import call_command
 
 from .requests import clock
+from .requests.reminders import send_request_reminders
 from .review.reminders import send_review_reminders
 
 
@@ -26,3 +27,9 @@ def remind_waiting_reviews():
 def recompute_request_deadlines(reason=""):
     """After a change to the working-day calendar: every open request's due date, each move logged."""
     return clock.recompute_open(reason or "working-day calendar changed")
+
+
+@shared_task(name="disclosure.tasks.remind_request_deadlines")
+def remind_request_deadlines():
+    """E-mail request handlers about stage deadlines within REQUEST_REMINDER_WORKING_DAYS (once a day)."""
+    return send_request_reminders()

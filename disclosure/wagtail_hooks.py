@@ -8,6 +8,11 @@ from wagtail.permissions import register_permission_policy
 from .admin.permissions import AgencyScopedPermissionPolicy
 from .attachments.serving import may_download
 from .catalogue.models import CatalogueCategory
+from .requests.admin.panels import RequestDeskPanel
+from .requests.admin.permissions import DeskRecordPermissionPolicy, RequestPermissionPolicy
+from .requests.admin.viewsets import RequestDeskGroup
+from .requests.models import AppealCase, DisclosureRequest, NoticeTemplate
+from .requests.public_links import application_links
 from .review import gate
 from .review.admin import ReviewRecordPermissionPolicy, ReviewRecordViewSet
 from .review.models import ReviewRecord
@@ -115,9 +120,24 @@ def register_review_log_actions(actions):
     )
 
 
-# 依申请公开, the public side: the search page's "no results" box offers the application pages -----------
+# The request desk (依申请公开) ---------------------------------------------------------------------
 
-from .requests.public_links import application_links  # noqa: E402
+register_permission_policy(DisclosureRequest, RequestPermissionPolicy(DisclosureRequest))
+register_permission_policy(AppealCase, DeskRecordPermissionPolicy(AppealCase))
+register_permission_policy(NoticeTemplate, DeskRecordPermissionPolicy(NoticeTemplate))
+
+
+@hooks.register("register_admin_viewset")
+def register_request_desk():
+    return RequestDeskGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_request_desk_panel(request, panels):
+    panels.append(RequestDeskPanel(request))
+
+
+# 依申请公开, the public side: the search page's "no results" box offers the application pages -----------
 
 
 @hooks.register("register_search_no_results_links")

@@ -289,3 +289,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# The request desk: handlers are reminded of stage deadlines each morning (nothing is sent on days off).
+CELERY_BEAT_SCHEDULE["remind-request-deadlines"] = {
+    "task": "disclosure.tasks.remind_request_deadlines",
+    "schedule": crontab(hour=8, minute=35),
+}

@@ -107,6 +107,14 @@ def _opened(pdf_bytes):
         document.close()
 
 
+def page_box(pdf_bytes, page):
+    """The visible box (left, bottom, right, top) of page ``page`` (from 0), in PDF points."""
+    with _opened(pdf_bytes) as (_reader, document):
+        if not 0 <= page < len(document):
+            raise RedactionRefused(_("The file has %(count)d pages.") % {"count": len(document)}, "page")
+        return tuple(document[page].get_cropbox())
+
+
 # Finding text --------------------------------------------------------------------------------------
 
 
