@@ -168,6 +168,7 @@ def recompute(report, actor=None):
             if not figure.source_note and setting is not None:
                 figure.source_note = setting.source_note
             continue
+        computed = schema.normalise(found.get(code, 0), cell.kind)
         if figure.entered is not None and not figure.reason:
             # Entered by hand while the row was kept elsewhere; the row is counted now.
             ReportFigureChange.objects.create(
@@ -175,13 +176,13 @@ def recompute(report, actor=None):
                 cell=code,
                 kind=FigureChangeKind.OVERRIDE_REMOVED,
                 before=figure.entered,
-                after=None,
+                after=computed,
                 reason=_("The row is now counted from Gongkai's data."),
                 actor=actor,
             )
             figure.entered = None
             figure.overridden_by = figure.overridden_at = None
-        figure.computed = schema.normalise(found.get(code, 0), cell.kind)
+        figure.computed = computed
         figure.source_note = notes.get(code, "")
     _refresh_sums(report, figures)
     ReportFigure.objects.bulk_update(

@@ -111,3 +111,13 @@ def test_a_second_report_for_the_same_agency_year_and_level_is_refused(agency, r
     with pytest.raises(ReportRefused) as refused:
         drafting.start_report(agency, 2025)
     assert refused.value.field == "year"
+
+
+def test_recomputing_takes_the_same_few_queries_however_much_data_there_is(
+    agency, handler, report, django_assert_max_num_queries
+):
+    for month in range(1, 10):
+        received(agency, handler, f"2025-0{month}-02", ApplicantType.RESEARCH)
+    with django_assert_max_num_queries(16):
+        figures.recompute(report, handler)
+    assert shown(report)["t3:new:research"] == 9

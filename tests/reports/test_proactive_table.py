@@ -139,3 +139,18 @@ def test_the_2019_format_counts_publication_in_the_sites_time_zone(agency, catal
         "t2:regulations:total_public": 1,
     }
     assert report.figures.get(cell="t2:licensing:previous_items").computed is None  # entered in that format
+
+
+def test_a_row_moved_back_to_the_catalogue_drops_the_figure_typed_for_it(agency, handler, items):
+    setting = ReportRowSource.objects.create(
+        agency=agency, row="licensing", source=RowSource.ENTERED, source_note="政务服务网"
+    )
+    report = drafting.start_report(agency, 2025)
+    figures.enter(report, "t2:licensing:decisions", 40, handler)
+    setting.source = RowSource.CATALOGUE
+    setting.save()
+    figures.recompute(report, handler)
+    figure = report.figures.get(cell="t2:licensing:decisions")
+    assert (figure.entered, figure.value) == (None, 2)
+    change = report.figure_changes.first()
+    assert (change.kind, change.before, change.after) == ("override_removed", 40, 2)
