@@ -15,6 +15,13 @@ from .catalogue.models import (
     Topic,
 )
 from .guide.models import DisclosureGuidePage
+from .reports.models import (
+    AnnualReport,
+    ReportComputation,
+    ReportFigure,
+    ReportFigureChange,
+    ReportRowSource,
+)
 from .requests.models import (
     AppealCase,
     ClockPause,
@@ -45,6 +52,11 @@ __all__ = [
     "RequestEvent",
     "RequestFormPage",
     "RequestNumberSequence",
+    "AnnualReport",
+    "ReportComputation",
+    "ReportFigure",
+    "ReportFigureChange",
+    "ReportRowSource",
     "AgencyDepartment",
     "AgencyGroup",
     "AgencyIndexPage",

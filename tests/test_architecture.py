@@ -34,6 +34,7 @@ DISCLOSURE_LAYERS = (
     {"catalogue", "announcements", "guide"},
     {"attachments", "images", "review"},
     {"requests"},
+    {"reports"},
     {
         "api",
         "apps",

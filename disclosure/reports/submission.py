@@ -1,0 +1,36 @@
+"""Submitting a report for review: only a computed report that passes every 勾稽 check goes forward."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import checks
+from .choices import ReportState
+from .errors import ReportRefused
+from .models import AnnualReport
+
+
+@transaction.atomic
+def submit_for_review(report, actor=None):
+    """Move a draft to ``submitted``; refuse, listing the failing checks, when any check fails."""
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    if report.state != ReportState.DRAFT:
+        raise ReportRefused(
+            _("Only a draft report can be submitted; this one is “%(state)s”.") % {"state": report.get_state_display()}
+        )
+    if not report.computations.exists():
+        raise ReportRefused(_("Compute the tables before submitting the report."))
+    failed = checks.failures(report)
+    if failed:
+        message = ngettext(
+            "The report fails %(count)d check; correct it before submitting.",
+            "The report fails %(count)d checks; correct them before submitting.",
+            len(failed),
+        ) % {"count": len(failed)}
+        raise ReportRefused(message, failures=failed)
+    report.state = ReportState.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.submitted_by = actor
+    report.save(update_fields=["state", "submitted_at", "submitted_by", "updated_at"])
+    return report
