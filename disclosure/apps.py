@@ -9,6 +9,7 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .requests import duplicates  # noqa: F401  (flags possible repeated applications on intake)
 
         # The content registers itself with site search; search knows none of its page types.
         if apps.is_installed("search"):

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.core.management import call_command
 
-from .requests import clock
+from .requests import clock, retention
 from .review.reminders import send_review_reminders
 
 
@@ -26,3 +26,12 @@ def remind_waiting_reviews():
 def recompute_request_deadlines(reason=""):
     """After a change to the working-day calendar: every open request's due date, each move logged."""
     return clock.recompute_open(reason or "working-day calendar changed")
+
+
+# Requests desk: retention of personal data (issue 16) -----------------------------------------
+
+
+@shared_task(name="disclosure.tasks.purge_request_personal_data")
+def purge_request_personal_data():
+    """Daily: delete applicants' personal data REQUEST_RETENTION_YEARS after their request was archived."""
+    return retention.purge_expired_personal_data()

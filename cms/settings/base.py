@@ -215,6 +215,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure.tasks.remind_waiting_reviews",
         "schedule": crontab(hour=8, minute=30),
     },
+    # Requests desk (issue 16): applicants' personal data deleted after the retention period.
+    "purge-request-personal-data": {
+        "task": "disclosure.tasks.purge_request_personal_data",
+        "schedule": crontab(hour=3, minute=20),
+    },
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
