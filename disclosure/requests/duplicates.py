@@ -20,6 +20,7 @@ a draft catalogue item of it, which goes through the agency's 三审 review like
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -39,6 +40,8 @@ from .transitions import TransitionRefused
 DUPLICATE_SIMILARITY = 0.6
 TOPIC_SIMILARITY = 0.5
 TOPIC_MIN_APPLICANTS = 3
+#: A bigram in more than this share of the descriptions (年度, 名单) brings no pair to compare.
+COMMON_BIGRAM_SHARE = 0.1
 #: The events after which a request is compared with the earlier ones.
 CHECKED_EVENTS = (EventKind.SUBMITTED, EventKind.REGISTERED, EventKind.TRANSFERRED)
 #: Words every application uses; longest first, so 政府信息 goes before 信息 would.
@@ -128,49 +131,74 @@ def flag_duplicates_on_intake(sender, request, event, **kwargs):
 
 @dataclass
 class PopularTopic:
-    """Similar applications from several applicants: the first one's description stands for them."""
+    """Similar applications from several applicants: the earliest one's description stands for them."""
 
     description: str
     requests: list = field(default_factory=list)
     applicants: set = field(default_factory=set)
-    grams: set = field(default_factory=set, repr=False)
 
     @property
     def applicant_count(self):
         return len(self.applicants)
 
 
+def _similar_pairs(descriptions, threshold):
+    """Index pairs of similar descriptions. Only pairs sharing a bigram that few descriptions
+    have are compared: similar ones share many, so they meet on a rare one, and a year's
+    applications to an agency are compared without comparing every pair."""
+    grams = [bigrams(text) for text in descriptions]
+    mentioned = [years(text) for text in descriptions]
+    sharing = defaultdict(list)
+    for index, own in enumerate(grams):
+        for gram in own:
+            sharing[gram].append(index)
+    common = max(COMMON_BIGRAM_SHARE * len(descriptions), 50)
+    compared = set()
+    for members in sharing.values():
+        if len(members) > common:
+            continue
+        for position, first in enumerate(members):
+            for second in members[position + 1 :]:
+                if (first, second) in compared:
+                    continue
+                compared.add((first, second))
+                a, b = grams[first], grams[second]
+                if mentioned[first] and mentioned[second] and mentioned[first] != mentioned[second]:
+                    continue
+                if len(a & b) / len(a | b) >= threshold:
+                    yield first, second
+
+
 def popular_topics(agency, since, min_applicants=TOPIC_MIN_APPLICANTS, threshold=TOPIC_SIMILARITY):
     """Groups of similar applications to ``agency`` submitted on or after ``since`` (a date),
-    each from at least ``min_applicants`` distinct applicants, the most asked first."""
-    requests = (
+    each from at least ``min_applicants`` distinct applicants, the most asked first.
+
+    Applications are grouped by chains of similarity (A like B, B like C: one topic), so that
+    the order in which people asked does not decide the groups.
+    """
+    requests = list(
         DisclosureRequest.objects.filter(agency=agency, submitted_at__date__gte=since)
         .exclude(state=RequestState.DISCARDED)
         .order_by("submitted_at", "pk")
         .only("pk", "number", "description", "applicant_fingerprint", "submitted_at")
     )
-    topics = []
-    for request in requests:
-        grams = bigrams(request.description)
-        request_years = years(request.description)
-        topic = next(
-            (
-                topic
-                for topic in topics
-                if grams
-                and topic.grams
-                and not (request_years and years(topic.description) and request_years != years(topic.description))
-                and len(grams & topic.grams) / len(grams | topic.grams) >= threshold
-            ),
-            None,
-        )
-        if topic is None:
-            topic = PopularTopic(description=request.description, grams=grams)
-            topics.append(topic)
+    parent = list(range(len(requests)))
+
+    def root(index):
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for first, second in _similar_pairs([request.description for request in requests], threshold):
+        parent[max(root(first), root(second))] = min(root(first), root(second))
+    topics = {}
+    for index, request in enumerate(requests):
+        topic = topics.setdefault(root(index), PopularTopic(description=requests[root(index)].description))
         topic.requests.append(request)
         # Applicants without an identity number count once each: they cannot be told apart.
         topic.applicants.add(request.applicant_fingerprint or f"request:{request.pk}")
-    popular = [topic for topic in topics if topic.applicant_count >= min_applicants]
+    popular = [topic for topic in topics.values() if topic.applicant_count >= min_applicants]
     return sorted(popular, key=lambda topic: (-topic.applicant_count, topic.requests[0].pk))
 
 

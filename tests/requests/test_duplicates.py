@@ -141,3 +141,17 @@ def test_proactive_disclosure_needs_a_catalogue_and_a_handler(agency, other_agen
     with pytest.raises(PermissionDenied):
         propose_proactive_disclosure(request, handler_of(other_agency))
     assert not CatalogueItemPage.objects.filter(agency=agency).exists()
+
+
+def test_topics_do_not_depend_on_who_asked_first(agency):
+    handler = handler_of(agency)
+    # The first and second are less alike than the threshold; the third is like both.
+    wordings = [
+        "申请公开2026年秋冬季流感疫苗接种点名单、接种时间和收费标准。",
+        "请提供本县今年流感疫苗接种点名单和接种收费标准。",
+    ]
+    wordings.append("申请公开2026年流感疫苗接种点名单及收费标准。")
+    for n, text in enumerate(wordings, start=1):
+        apply(agency, handler, text, applicant=n)
+    (topic,) = popular_topics(agency, since=day("2026-01-01"))
+    assert topic.applicant_count == 3 and topic.description == wordings[0]
