@@ -6,7 +6,7 @@ import pytest
 
 from disclosure.requests import clock, intake, transitions
 from disclosure.requests.clock import DueStatus
-from disclosure.requests.queue import due_this_week, queue, with_due_status
+from disclosure.requests.queue import QueuePaginator, due_this_week, queue, with_due_status
 from tests.requests.helpers import VALID_ID, application_data, day, handler_of, registered
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +68,11 @@ def test_due_this_week(desk, agency):
     at_risk.refresh_from_db()
     monday = at_risk.due_date - datetime.timedelta(days=at_risk.due_date.weekday())
     assert at_risk in due_this_week(agency, today=monday)
+
+
+def test_the_paginator_reads_the_same_rows_in_the_same_order(desk, agency):
+    rows = list(queue(agency))
+    paginator = QueuePaginator(queue(agency), per_page=2)
+    assert paginator.count == len(rows) == 5
+    assert [row for number in paginator.page_range for row in paginator.page(number).object_list] == rows
+    assert paginator.page(1).object_list[0].agency == agency  # the rows come with their agency and handler
