@@ -23,11 +23,17 @@ from disclosure.document_text import document_text
 from disclosure.models import (
     AgencyPage,
     AnnouncementPage,
+    AppealCase,
     CatalogueAttachment,
     CatalogueItemPage,
     DisclosureGuidePage,
+    DisclosureRequest,
     DisclosureSettings,
+    RequestFormPage,
 )
+from disclosure.requests import clock
+from disclosure.requests.choices import ApplicantType, EventKind, IntakeChannel, Outcome, RequestState
+from disclosure.requests.duplicates import popular_topics
 from disclosure.screening.models import ScreeningReport
 from online_interview.models import FollowUp, InterviewPage, Question, ScheduleChange, TranscriptEntry
 from tests.search.conftest import titles
@@ -279,16 +285,11 @@ def test_screening_reads_the_draft_attachments(demo):
 
 @pytest.fixture(scope="module")
 def demo_requests(demo, django_db_blocker):
-    from disclosure.models import DisclosureRequest
-
     with django_db_blocker.unblock():
         return list(DisclosureRequest.objects.select_related("agency").prefetch_related("events", "pauses"))
 
 
 def test_the_desk_shows_every_state_outcome_applicant_and_channel(demo, demo_requests):
-    from disclosure.models import AppealCase, RequestFormPage
-    from disclosure.requests.choices import ApplicantType, IntakeChannel, Outcome, RequestState
-
     assert 40 <= len(demo_requests) <= 60 and len({r.agency_id for r in demo_requests}) == 2
     assert {r.state for r in demo_requests} == set(RequestState.values)
     assert {r.outcome for r in demo_requests if r.outcome} == set(Outcome.values)
@@ -303,9 +304,6 @@ def test_the_desk_shows_every_state_outcome_applicant_and_channel(demo, demo_req
 
 
 def test_demo_requests_keep_the_calendar_and_only_one_is_overdue(demo_requests):
-    from disclosure.requests import clock
-    from disclosure.requests.choices import EventKind
-
     today = timezone.localdate()
     overdue = [r for r in demo_requests if clock.due_status(r) == clock.DueStatus.OVERDUE]
     assert len(overdue) == 1 and "招聘教师" in overdue[0].description
@@ -329,9 +327,6 @@ def test_demo_requests_keep_the_calendar_and_only_one_is_overdue(demo_requests):
 
 
 def test_many_applicants_asked_about_the_flu_vaccine(demo_requests):
-    from disclosure.models import AgencyPage
-    from disclosure.requests.duplicates import popular_topics
-
     health = AgencyPage.objects.get(short_name="县卫健局")
     (topic,) = popular_topics(health, since=timezone.localdate() - datetime.timedelta(days=366))
     assert topic.applicant_count == 3 and "流感疫苗" in topic.description

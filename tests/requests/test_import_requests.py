@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from openpyxl import Workbook
 
+from disclosure.management.commands.import_requests import Command
 from disclosure.models import DisclosureRequest, RequestEvent
 from disclosure.requests import encryption, intake
 from disclosure.requests.choices import ApplicantType, IntakeChannel, Outcome, RequestState
@@ -244,8 +245,6 @@ def test_the_command_dry_run_writes_nothing_and_errors_fail(tmp_path, agency):
 
 
 def test_the_command_help_lists_the_accepted_values():
-    from disclosure.management.commands.import_requests import Command
-
     for value in ("自然人", "法律服务机构", "不予公开-国家秘密", "三(三)1", "办理中", "转入下年", "归档日期"):
         assert value in Command.help
 
