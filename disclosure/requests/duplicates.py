@@ -44,7 +44,7 @@ TOPIC_MIN_APPLICANTS = 3
 COMMON_BIGRAM_SHARE = 0.1
 #: The events after which a request is compared with the earlier ones.
 CHECKED_EVENTS = (EventKind.SUBMITTED, EventKind.REGISTERED, EventKind.TRANSFERRED)
-#: Words every application uses; longest first, so 政府信息 goes before 信息 would.
+#: Words every application uses (removed before comparing; 政府信息 before the shorter ones it contains).
 BOILERPLATE = ("政府信息", "申请", "请求", "要求", "公开", "提供", "相关", "有关", "关于", "的", "请", "及", "和", "与")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: Where a proactive draft goes when the agency's tree has it (the Art 20 preset's last top category).
