@@ -9,6 +9,7 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
+        from .requests import duplicates  # noqa: F401  (flags possible repeated applications on intake)
         from .requests.notices import wiring  # noqa: F401  (the desk's transitions issue their notices)
 
         # The content registers itself with site search; search knows none of its page types.

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.core.management import call_command
 
-from .requests import clock
+from .requests import clock, retention
 from .requests.reminders import send_request_reminders
 from .review.reminders import send_review_reminders
 
@@ -33,3 +33,12 @@ def recompute_request_deadlines(reason=""):
 def remind_request_deadlines():
     """E-mail request handlers about stage deadlines within REQUEST_REMINDER_WORKING_DAYS (once a day)."""
     return send_request_reminders()
+
+
+# Requests desk: retention of personal data (issue 16) -----------------------------------------
+
+
+@shared_task(name="disclosure.tasks.purge_request_personal_data")
+def purge_request_personal_data():
+    """Daily: delete applicants' personal data REQUEST_RETENTION_YEARS after their request was archived."""
+    return retention.purge_expired_personal_data()

@@ -6,6 +6,7 @@ titles. Each rule below is checked over the whole demo, not over a sample. The d
 built once for the module (it takes a while) inside a transaction rolled back at the end.
 """
 
+import datetime
 import re
 from io import StringIO
 
@@ -22,11 +23,17 @@ from disclosure.document_text import document_text
 from disclosure.models import (
     AgencyPage,
     AnnouncementPage,
+    AppealCase,
     CatalogueAttachment,
     CatalogueItemPage,
     DisclosureGuidePage,
+    DisclosureRequest,
     DisclosureSettings,
+    RequestFormPage,
 )
+from disclosure.requests import clock
+from disclosure.requests.choices import ApplicantType, EventKind, IntakeChannel, Outcome, RequestState
+from disclosure.requests.duplicates import popular_topics
 from disclosure.screening.models import ScreeningReport
 from online_interview.models import FollowUp, InterviewPage, Question, ScheduleChange, TranscriptEntry
 from tests.search.conftest import titles
@@ -271,3 +278,55 @@ def test_screening_reads_the_draft_attachments(demo):
     ]
     assert len(from_the_list) == 2
     assert all(finding["match"].startswith(DIVISION_CODE) for finding in from_the_list)
+
+
+# The request desk --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_requests(demo, django_db_blocker):
+    with django_db_blocker.unblock():
+        return list(DisclosureRequest.objects.select_related("agency").prefetch_related("events", "pauses"))
+
+
+def test_the_desk_shows_every_state_outcome_applicant_and_channel(demo, demo_requests):
+    assert 40 <= len(demo_requests) <= 60 and len({r.agency_id for r in demo_requests}) == 2
+    assert {r.state for r in demo_requests} == set(RequestState.values)
+    assert {r.outcome for r in demo_requests if r.outcome} == set(Outcome.values)
+    assert {r.applicant_type for r in demo_requests} == set(ApplicantType.values)
+    assert {r.channel for r in demo_requests} == set(IntakeChannel.values)
+    assert any(pause.kind == "third_party" for r in demo_requests for pause in r.pauses.all())
+    assert any(r.extension_working_days and r.extension_approved_by_id for r in demo_requests)
+    assert any(r.duplicate_of_id for r in demo_requests) and any(r.transferred_from_id for r in demo_requests)
+    assert AppealCase.objects.exclude(result="pending").filter(requests__isnull=False).exists()
+    assert RequestFormPage.objects.live().count() == 2
+    assert "jyj-request-handler" in demo and "wjj-request-handler" in demo
+
+
+def test_demo_requests_keep_the_calendar_and_only_one_is_overdue(demo_requests):
+    today = timezone.localdate()
+    overdue = [r for r in demo_requests if clock.due_status(r) == clock.DueStatus.OVERDUE]
+    assert len(overdue) == 1 and "招聘教师" in overdue[0].description
+    for request in demo_requests:
+        if request.received_on is None:
+            continue
+        assert request.received_on <= today and request.number.endswith("号")
+        assert f"〔{request.received_on.year}〕" in request.number or request.transferred_from_id, request.number
+        # The stored deadline is the one the clock computes from the calendar.
+        assert clock.compute(request).due == request.due_date, request.number
+        if request.decided_on:
+            assert request.received_on <= request.decided_on <= today
+            assert request.due_date is None or request.decided_on <= request.due_date, request.number
+        if request.delivered_on:
+            assert request.decided_on <= request.delivered_on <= (request.archived_on or today)
+        events = sorted(request.events.all(), key=lambda event: event.pk)  # in the order they were written
+        assert [e.at for e in events] == sorted(e.at for e in events), request.number
+        decided = [e for e in events if e.kind == EventKind.DECIDED]
+        if decided:
+            assert timezone.localtime(decided[0].at).date() == request.decided_on, request.number
+
+
+def test_many_applicants_asked_about_the_flu_vaccine(demo_requests):
+    health = AgencyPage.objects.get(short_name="县卫健局")
+    (topic,) = popular_topics(health, since=timezone.localdate() - datetime.timedelta(days=366))
+    assert topic.applicant_count == 3 and "流感疫苗" in topic.description

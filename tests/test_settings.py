@@ -74,10 +74,24 @@ def test_production_refuses_to_start_without_a_shared_cache(monkeypatch):
         importlib.import_module("cms.settings.production")
 
 
+def test_production_refuses_to_start_without_the_personal_data_keys(monkeypatch):
+    """A database dump must not be enough to read applicants' identity numbers."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("DATABASE_URL", "postgres://gongkai@db/gongkai")
+    monkeypatch.setenv("REDIS_URL", "redis://cache:6379/0")
+    monkeypatch.delenv("GONGKAI_PERSONAL_DATA_KEYS", raising=False)
+    monkeypatch.delitem(sys.modules, "cms.settings.production", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_PERSONAL_DATA_KEYS"):
+        importlib.import_module("cms.settings.production")
+
+
 def test_production_counts_limits_in_redis_and_speaks_only_https(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("DATABASE_URL", "postgres://gongkai@db/gongkai")
     monkeypatch.setenv("REDIS_URL", "redis://cache:6379/0")
+    monkeypatch.setenv("GONGKAI_PERSONAL_DATA_KEYS", "bmV3LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY3OA==")
     monkeypatch.setenv("GONGKAI_VAR_DIR", "/tmp/gongkai-production-settings-test")
     monkeypatch.delitem(sys.modules, "cms.settings.base", raising=False)
     monkeypatch.delitem(sys.modules, "cms.settings.production", raising=False)

@@ -215,6 +215,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure.tasks.remind_waiting_reviews",
         "schedule": crontab(hour=8, minute=30),
     },
+    # The request desk: handlers reminded of stage deadlines (nothing is sent on days off) …
+    "remind-request-deadlines": {
+        "task": "disclosure.tasks.remind_request_deadlines",
+        "schedule": crontab(hour=8, minute=35),
+    },
+    # … and applicants' personal data deleted after the retention period.
+    "purge-request-personal-data": {
+        "task": "disclosure.tasks.purge_request_personal_data",
+        "schedule": crontab(hour=3, minute=20),
+    },
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -288,10 +298,4 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
     }
-}
-
-# The request desk: handlers are reminded of stage deadlines each morning (nothing is sent on days off).
-CELERY_BEAT_SCHEDULE["remind-request-deadlines"] = {
-    "task": "disclosure.tasks.remind_request_deadlines",
-    "schedule": crontab(hour=8, minute=35),
 }

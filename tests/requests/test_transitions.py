@@ -129,7 +129,10 @@ def test_a_handler_without_the_permission_cannot_extend_and_a_leader_can(desk, a
     request.refresh_from_db()
     assert request.extension_working_days == 10 and request.extension_approved_by == leader
     assert request.due_date > due_before
-    assert request.events.exclude(kind=EventKind.NOTICE_SENT).last().kind == EventKind.EXTENDED and request.events.exclude(kind=EventKind.NOTICE_SENT).last().actor == leader
+    assert (
+        request.events.exclude(kind=EventKind.NOTICE_SENT).last().kind == EventKind.EXTENDED
+        and request.events.exclude(kind=EventKind.NOTICE_SENT).last().actor == leader
+    )
 
 
 def test_fee_actions_are_offered_only_when_fees_are_enabled(desk, agency, handler, today):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.demo.builder import DEMO_PASSWORD, DemoSiteBuilder
+from cms.demo.requests import RequestDeskDemo
 from disclosure.models import AgencyPage, CatalogueItemPage
 from search.api import rebuild_public_index
 from search.queries.clients import hash_client
@@ -33,7 +34,8 @@ class Command(BaseCommand):
         if AgencyPage.objects.exists():
             self.stdout.write(_("The demo site is already present; nothing to do."))
             return
-        DemoSiteBuilder(items_per_agency=items_per_agency, seed=seed, stdout=self.stdout).build()
+        agencies = DemoSiteBuilder(items_per_agency=items_per_agency, seed=seed, stdout=self.stdout).build()
+        desk = RequestDeskDemo(agencies, password=DEMO_PASSWORD, log=self.stdout.write).build()
         # Searchable at once, without waiting for the worker to work through the queue.
         indexed = rebuild_public_index()
         self.stdout.write(_("Public search: %(count)d documents indexed.") % {"count": indexed})
@@ -47,4 +49,16 @@ class Command(BaseCommand):
                     "password": DEMO_PASSWORD,
                 }
             )
+        )
+        self.stdout.write(
+            _("Request desk: handlers %(handlers)s, leaders (approve extensions) %(leaders)s; password %(password)s")
+            % {
+                "handlers": ", ".join(user.username for user in desk.handlers.values()),
+                "leaders": ", ".join(user.username for user in desk.leaders.values()),
+                "password": DEMO_PASSWORD,
+            }
+        )
+        number, code = desk.status_example
+        self.stdout.write(
+            _("Status look-up example: %(number)s, query code %(code)s") % {"number": number, "code": code}
         )
