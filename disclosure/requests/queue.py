@@ -38,28 +38,39 @@ ORDERING = (Coalesce("due_date", Value(datetime.date(9999, 12, 31), output_field
 PAGE_SIZE = 50
 
 
-def _paused_states():
+#: A filter beside the statuses: running requests due from today to the coming Sunday.
+THIS_WEEK = "this_week"
+
+
+def paused_states():
+    """Where the clock does not run: waiting for the applicant or a consulted party (and the fee, if set)."""
     if conf.get("REQUEST_FEE_PAUSES_CLOCK"):
         return (*PAUSE_STATES, RequestState.AWAITING_FEE)
     return PAUSE_STATES
 
 
-def _running_states():
-    paused = _paused_states()
+def running_states():
+    paused = paused_states()
     return tuple(state for state in QUEUE_STATES if state not in paused)
 
 
-def due_condition(status, today=None):
+def end_of_week(today):
+    return today + datetime.timedelta(days=6 - today.weekday())
+
+
+def due_condition(status, today=None, risk_limit=None):
     """``clock.due_status(request) == status`` as a database condition (for open requests)."""
     today = today or timezone.localdate()
-    running = Q(state__in=_running_states())
+    running = Q(state__in=running_states())
     if status == DueStatus.PAUSED:
-        return Q(state__in=_paused_states())
+        return Q(state__in=paused_states())
+    if status == THIS_WEEK:
+        return running & Q(due_date__gte=today, due_date__lte=end_of_week(today))
     if status == DueStatus.UNKNOWN:
         return running & Q(due_date__isnull=True)
     if status == DueStatus.OVERDUE:
         return running & Q(due_date__lt=today)
-    limit = clock.at_risk_limit(today)
+    limit = risk_limit or clock.at_risk_limit(today)
     if status == DueStatus.AT_RISK:
         return running & Q(due_date__gte=today, due_date__lte=limit)
     if status == DueStatus.NORMAL:
@@ -130,8 +141,4 @@ def with_due_status(requests, today=None):
 
 def due_this_week(user_or_agencies, today=None):
     """Open requests due from today to the coming Sunday (the dashboard's panel)."""
-    today = today or timezone.localdate()
-    sunday = today + datetime.timedelta(days=6 - today.weekday())
-    return queue(user_or_agencies, today=today).filter(
-        state__in=_running_states(), due_date__gte=today, due_date__lte=sunday
-    )
+    return queue(user_or_agencies, due=THIS_WEEK, today=today)

@@ -12,13 +12,13 @@ from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ... import conf
 from ...calendar.working_days import CalendarNotCovered, WorkingDayCalendar
-from .. import clock
-from ..choices import CLOSED_STATES, OPEN_STATES, PAUSE_STATES, RequestState
+from .. import clock, queue
+from ..choices import CLOSED_STATES
 
 DueStatus = clock.DueStatus
-THIS_WEEK = "this_week"
+THIS_WEEK = queue.THIS_WEEK
+running_states = queue.running_states
 
 #: The due filter's choices, in the order a handler looks at them.
 FILTER_CHOICES = [
@@ -48,42 +48,17 @@ CLASSES = {
 }
 
 
-def paused_states():
-    states = list(PAUSE_STATES)
-    if conf.get("REQUEST_FEE_PAUSES_CLOCK"):
-        states.append(RequestState.AWAITING_FEE)
-    return states
-
-
-def running_states():
-    paused = paused_states()
-    return [state for state in OPEN_STATES if state not in paused]
-
-
-def end_of_week(today):
-    return today + datetime.timedelta(days=6 - today.weekday())
-
-
 def filter_due(queryset, status, today=None, risk_limit=None):
     """The requests of ``queryset`` in one due status (overdue, at_risk, this_week, paused)."""
-    today = today or timezone.localdate()
-    if status == DueStatus.PAUSED:
-        return queryset.filter(state__in=paused_states())
-    running = queryset.filter(state__in=running_states())
-    if status == DueStatus.OVERDUE:
-        return running.filter(due_date__lt=today)
-    if status == DueStatus.AT_RISK:
-        return running.filter(due_date__gte=today, due_date__lte=risk_limit or clock.at_risk_limit(today))
-    if status == THIS_WEEK:
-        return running.filter(due_date__gte=today, due_date__lte=end_of_week(today))
-    return queryset
+    return queryset.filter(queue.due_condition(status, today, risk_limit))
 
 
 def queue_order(queryset, descending=False):
     """Open requests first, then by due date (requests without one last), then the oldest first."""
     closed_last = Case(When(state__in=CLOSED_STATES, then=Value(1)), default=Value(0), output_field=IntegerField())
-    due = F("due_date").desc(nulls_last=True) if descending else F("due_date").asc(nulls_last=True)
-    return queryset.annotate(_closed=closed_last).order_by("_closed", due, "pk")
+    if descending:
+        return queryset.annotate(_closed=closed_last).order_by("_closed", F("due_date").desc(nulls_last=True), "pk")
+    return queryset.annotate(_closed=closed_last).order_by("_closed", *queue.ORDERING)
 
 
 def annotate_rows(rows, today=None, risk_limit=None):

@@ -29,6 +29,7 @@ from .. import clock, intake, query_codes
 from ..choices import EventKind
 from ..models import DisclosureRequest, IdentityProof, Notice, ReleasedFile
 from ..permissions import HANDLING_ROLES, agencies_for, can_handle, can_see_personal_data, visible_requests
+from ..queue import QueuePaginator
 from ..transitions import WORKING_STATES, TransitionRefused
 from . import due, released_files
 from .actions import BY_NAME, offered_actions
@@ -67,6 +68,8 @@ class DueColumn(Column):
 
 class RequestQueueView(IndexView):
     default_ordering = "due_date"
+    # A page's ids from the index first, then their rows: fast at 100,000 requests (bench/requests.py).
+    paginator_class = QueuePaginator
     page_title = gettext_lazy("Requests for disclosure (依申请公开)")
     add_item_label = gettext_lazy("Register an application")
 
