@@ -66,17 +66,17 @@ def test_a_total_that_is_not_the_sum_of_its_outcome_rows(report, handler):
     failed = [result for result in checks.failures(report) if result.rule == "t3.outcome_total"]
     # The column and the grand total (which totals the row as shown) both differ from their 21 rows.
     assert ["“商业企业”" in result.message or "“总计”" in result.message for result in failed] == [True, True]
-    assert "三（七） is 2" in failed[0].message
-    assert "21 rows" in failed[0].message and "add up to 1" in failed[0].message
+    assert "三（七） 为 2" in failed[0].message
+    assert "21 行" in failed[0].message and "之和为 1" in failed[0].message
 
 
 def test_a_row_total_that_is_not_the_sum_of_its_columns(report, handler):
     figures.override(report, "t3:new:total", 7, handler, "按纸质台账")
     figures.override(report, "t4:review:total", 3, handler, "按复议机关通报")
     failed = {result.rule: result for result in checks.failures(report) if result.rule.endswith("total")}
-    assert "row 一: 总计 is 7" in failed["t3.column_total"].message
+    assert "一 行：总计 为 7" in failed["t3.column_total"].message
     assert "自然人（1） + 商业企业（1）" in failed["t3.column_total"].message
-    assert "row 行政复议: 总计 is 3" in failed["t4.total"].message
+    assert "行政复议 行：总计 为 3" in failed["t4.total"].message
     assert "结果维持（1） + 结果纠正（0） + 其他结果（0） + 尚未审结（0） = 1" in failed["t4.total"].message
 
 
@@ -86,7 +86,7 @@ def test_this_years_carry_over_must_be_what_last_year_carried_forward(agency, ha
     figures.override(last_year, "t3:carried_out:person", 2, handler, "按2024年纸质台账")
     failed = [result for result in checks.failures(report) if result.rule == "t3.carry_over"]
     assert [result.cells for result in failed] == [("t3:carried_in:person",), ("t3:carried_in:total",)]
-    assert "is 1" in failed[0].message and "2024 carried 2 forward" in failed[0].message
+    assert "为 1" in failed[0].message and "2024 年度报告的结转下年度数为 2" in failed[0].message
 
 
 def test_figures_quoted_in_the_text_must_agree_with_the_tables(report):
@@ -95,8 +95,8 @@ def test_figures_quoted_in_the_text_must_agree_with_the_tables(report):
     report.save()
     failed = [result for result in checks.failures(report) if result.rule == "narrative"]
     assert len(failed) == 1
-    assert "Section 五" in failed[0].message and "行政复议" in failed[0].message
-    assert "Table 四 行政复议（总计）" in failed[0].message and "gives 1" in failed[0].message
+    assert "第五部分" in failed[0].message and "行政复议" in failed[0].message
+    assert "表四 行政复议（总计）为 1" in failed[0].message
     report.problems = "<p>被申请行政复议1件，未发生行政诉讼。</p>"
     report.save()
     assert statuses(report)["narrative"] == {Status.PASSED}

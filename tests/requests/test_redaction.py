@@ -270,13 +270,13 @@ def test_a_mark_without_a_lawful_reason_is_refused(request_, mark):
 @pytest.mark.parametrize(
     ("mark", "message"),
     [
-        ({"page": 0, "rect": [0, 0, 700, 900], "reason": "state_secret"}, "outside page 1"),
-        ({"page": 0, "rect": [-50, 100, 100, 200], "reason": "state_secret"}, "outside page 1"),
-        ({"page": 2, "rect": [0, 0, 10, 10], "reason": "state_secret"}, "2 pages"),
-        ({"page": "0", "rect": [0, 0, 10, 10], "reason": "state_secret"}, "2 pages"),
-        ({"page": 0, "rect": [100, 100, 100, 200], "reason": "state_secret"}, "empty"),
-        ({"page": 0, "rect": [100, 100, "x", 200], "reason": "state_secret"}, "rectangle"),
-        ({"page": 0, "rect": [100, 100, float("nan"), 200], "reason": "state_secret"}, "rectangle"),
+        ({"page": 0, "rect": [0, 0, 700, 900], "reason": "state_secret"}, "超出第 1 页"),
+        ({"page": 0, "rect": [-50, 100, 100, 200], "reason": "state_secret"}, "超出第 1 页"),
+        ({"page": 2, "rect": [0, 0, 10, 10], "reason": "state_secret"}, "只有 2 页"),
+        ({"page": "0", "rect": [0, 0, 10, 10], "reason": "state_secret"}, "只有 2 页"),
+        ({"page": 0, "rect": [100, 100, 100, 200], "reason": "state_secret"}, "为空"),
+        ({"page": 0, "rect": [100, 100, "x", 200], "reason": "state_secret"}, "矩形"),
+        ({"page": 0, "rect": [100, 100, float("nan"), 200], "reason": "state_secret"}, "矩形"),
     ],
 )
 def test_a_mark_off_the_page_is_refused(mark, message):
@@ -303,7 +303,7 @@ def test_non_pdf_and_encrypted_files_are_refused_with_a_reason(request_):
     writer.write(buffer)
     with pytest.raises(RedactionRefused) as refused:
         marks_for_text(buffer.getvalue(), NAME, "personal_information")
-    assert "encrypted" in refused.value.message
+    assert "加密" in refused.value.message
     word = released(request_, b"%PDF-1.4 fake", [{"page": 0, "rect": [0, 0, 1, 1], "reason": "state_secret"}])
     word.content_type = "application/msword"
     with pytest.raises(RedactionRefused):
@@ -315,7 +315,7 @@ def test_text_left_on_an_unmarked_page_stops_the_release(request_):
     marks = [mark for mark in marks_for_text(original, NAME, "personal_information") if mark["page"] == 0]
     with pytest.raises(RedactionRefused) as refused:
         redact(released(request_, original, marks), None)
-    assert "page 2" in refused.value.message
+    assert "第 2 页" in refused.value.message
 
 
 def test_a_form_shared_by_the_pages_does_not_travel_with_an_unmarked_page(request_):
@@ -368,7 +368,7 @@ def test_pages_in_fonts_the_server_cannot_draw_are_pointed_out(monkeypatch):
     marks = marks_for_text(original, NAME, "personal_information")
     monkeypatch.setattr(redaction, "server_draws_unembedded_chinese", lambda: False)
     (warning,) = redaction.rendering_warnings(original, marks)
-    assert "Page 1" in warning and "STSong-Light" in warning
+    assert "第 1 页" in warning and "STSong-Light" in warning
     monkeypatch.setattr(redaction, "server_draws_unembedded_chinese", lambda: True)
     assert redaction.rendering_warnings(original, marks) == []
 
