@@ -87,7 +87,10 @@ def test_a_valid_application_is_submitted_numbered_and_its_receipt_shown_exactly
 
     again = client.get(response["Location"]).content.decode()
     assert code not in again and request.number not in again
-    assert shown("The number and query code of your application have already been shown: they are shown only once.") in again
+    assert (
+        shown("The number and query code of your application have already been shown: they are shown only once.")
+        in again
+    )
 
 
 def test_an_organisation_applies_with_its_credit_code_and_legal_representative(client, page):
