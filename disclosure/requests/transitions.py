@@ -308,7 +308,9 @@ def approve_extension(request, actor, *, days=None, reason=None, note=""):
 
 
 @transaction.atomic
-def notify_fee(request, actor, *, amount, note=""):
+def notify_fee(request, actor, *, amount, note="", method="", pages=None, explanation=""):
+    """``method`` (按件/按量), ``pages`` and ``explanation`` come from ``fees``: the explanation is
+    kept in the event and printed in the fee notice, so the applicant can check the amount."""
     request = _locked(request)
     require_handler(actor, request)
     if not conf.get("REQUEST_FEES_ENABLED"):
@@ -319,7 +321,16 @@ def notify_fee(request, actor, *, amount, note=""):
     request.fee_amount = amount
     if conf.get("REQUEST_FEE_PAUSES_CLOCK"):
         ClockPause.objects.create(request=request, kind=PauseKind.FEE, started_on=timezone.localdate(), note=note)
-    return _move(request, S.AWAITING_FEE, EventKind.FEE_NOTIFIED, actor, note, amount=str(amount))
+    details = {"method": method, "pages": pages, "fee_explanation": explanation}
+    return _move(
+        request,
+        S.AWAITING_FEE,
+        EventKind.FEE_NOTIFIED,
+        actor,
+        note,
+        amount=str(amount),
+        **{key: value for key, value in details.items() if value not in (None, "")},
+    )
 
 
 @transaction.atomic

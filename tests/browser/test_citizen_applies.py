@@ -1,7 +1,8 @@
 """A citizen applies on a phone, follows the application by number and 查询码, and downloads the reply.
 
-The handler's side goes through the same ``transitions`` the desk calls; the citizen's side is the
-real form, receipt and status page in chromium, with the site's Content-Security-Policy.
+The handler's side goes through the same ``transitions`` the desk calls (the desk's own forms in
+chromium are walked in ``test_handler_desk``); the citizen's side is the real form, receipt and
+status page in chromium, with the site's Content-Security-Policy.
 """
 
 import pytest
@@ -12,7 +13,7 @@ from disclosure.requests.choices import NoticeKind, RequestState
 from disclosure.requests.models import DisclosureRequest, Notice
 from tests import factories
 from tests.requests.helpers import VALID_ID, handler_of
-from tests.requests.public_site import make_form_page, pdf_bytes, png_bytes
+from tests.requests.public_site import make_form_page, png_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -82,17 +83,6 @@ def test_a_citizen_applies_on_a_phone_and_follows_the_application_to_the_reply(l
         what="请写明所需施工许可的项目名称。",
         applicant_due=timezone.localdate() + timezone.timedelta(days=10),
     )
-    Notice.objects.create(
-        request=request,
-        kind=NoticeKind.SUPPLEMENT,
-        title="补正告知书",
-        number="县教育局依申补〔2026〕1号",
-        body="请写明所需施工许可的项目名称。",
-        recipient="李四",
-        pdf=pdf_bytes(),
-        docx=b"",
-        sent_at=timezone.now(),
-    )
 
     # The citizen looks the application up with number and code, and sees 待补正.
     page.goto(form_url + "status/")
@@ -108,18 +98,8 @@ def test_a_citizen_applies_on_a_phone_and_follows_the_application_to_the_reply(l
     # The supplement arrives; the handler decides and sends the reply.
     transitions.receive_supplement(request, handler)
     transitions.decide(request, handler, outcome="disclosed", provided_pages=[county["item"]])
-    reply = pdf_bytes()
-    Notice.objects.create(
-        request=request,
-        kind=NoticeKind.REPLY_DISCLOSED,
-        title="政府信息公开申请答复书",
-        number="县教育局公复〔2026〕1号",
-        body="经审查，予以公开。",
-        recipient="李四",
-        pdf=reply,
-        docx=b"",
-        sent_at=timezone.now(),
-    )
+    # The desk issued the reply notice with the decision (``notices.wiring``).
+    reply = bytes(Notice.objects.get(request=request, kind=NoticeKind.REPLY_DISCLOSED).pdf)
 
     page.reload()
     assert "予以公开" in page.locator(".request-outcome").inner_text()

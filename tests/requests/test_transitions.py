@@ -60,13 +60,14 @@ def valid_data(action, request, other_agency):
         "resume": {},
         "propose_extension": {"days": 10, "reason": "需要调取档案。"},
         "approve_extension": {"days": 10, "reason": "需要调取档案。"},
-        "notify_fee": {"amount": "100.00"},
+        "notify_fee": {"method": "per_application", "amount": "100.00", "note": "申请数量明显超过合理范围。"},
         "record_payment": {},
         "decide": {"outcome": Outcome.DISCLOSED, "already_public_at": "县政府网站"},
         "deliver": {"method": DeliveryMethod.EMAIL},
         "archive": {},
         "note": {"text": "电话联系了申请人。"},
         "transfer": {"to_agency": other_agency},
+        "propose_proactive": {},
     }[action]
 
 
@@ -139,7 +140,7 @@ def test_fee_actions_are_offered_only_when_fees_are_enabled(desk, agency, handle
     request = registered(agency, handler, today)
     desk.login(handler)
     assert 'data-desk-action="notify_fee"' not in desk.detail(request).content.decode()
-    response = desk.act(request, "notify_fee", amount="100.00")
+    response = desk.act(request, "notify_fee", method="per_application", amount="100.00")
     assert response.status_code == 400
     assert message("Fees are not enabled on this site: disclosure is free of charge.") in form_errors(response)
     assert DisclosureRequest.objects.get(pk=request.pk).state == S.RECEIVED
@@ -203,7 +204,7 @@ def test_a_request_walks_through_every_action_of_the_desk(desk, agency, other_ag
     assert (current.delivery_method, current.delivery_proof) == (DeliveryMethod.EMAIL, "已发送")
     step(colleague, "archive", S.ARCHIVED, EventKind.ARCHIVED)
     desk.login(colleague)
-    assert not re.findall(r'data-desk-action="(?!note)\w+"', desk.detail(request).content.decode())
+    assert not re.findall(r'data-desk-action="(?!note|propose_proactive)\w+"', desk.detail(request).content.decode())
 
 
 def test_a_submission_that_is_no_application_is_discarded(desk, agency, handler):
@@ -219,8 +220,16 @@ def test_a_fee_is_notified_and_paid(desk, agency, handler, today):
     request = registered(agency, handler, today)
     desk.login(handler)
     with FEES:
-        assert desk.act(request, "notify_fee", amount="0").status_code == 400
-        assert desk.act(request, "notify_fee", amount="120.50").status_code == 302
+        assert desk.act(request, "notify_fee", method="per_page", pages=20).status_code == 400
+        assert desk.act(request, "notify_fee", method="per_page", pages=42).status_code == 302
+        request.refresh_from_db()
+        assert (request.state, str(request.fee_amount)) == (S.AWAITING_FEE, "120.00")
+        assert desk.act(request, "record_payment", paid_on=today).status_code == 302
+        assert desk.act(request, "notify_fee", method="per_page", pages=42, amount="120.50").status_code == 400
+        assert (
+            desk.act(request, "notify_fee", method="per_page", pages=42, amount="120.50", note="另计邮寄。").status_code
+            == 302
+        )
         request.refresh_from_db()
         assert (request.state, str(request.fee_amount)) == (S.AWAITING_FEE, "120.50")
         assert desk.act(request, "record_payment", paid_on=today).status_code == 302

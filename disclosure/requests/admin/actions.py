@@ -8,10 +8,12 @@ change the law does not allow.
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ... import conf
-from .. import intake, transitions
+from .. import duplicates, intake, transitions
 from ..choices import CLOSED_STATES, OPEN_STATES, EventKind, RequestState
 from ..permissions import can_approve_extension, can_handle
 from . import forms
@@ -31,6 +33,7 @@ class DeskAction:
     needs_setting: str = ""
     test: Any = None  # an extra condition on the request
     help_text: Any = ""
+    done: Any = None  # done(result) -> (message, [(url, label)]): what the handler is told afterwards
 
     def offered(self, request, user):
         if self.states is not None and request.state not in self.states:
@@ -58,7 +61,23 @@ def _not_extended(request):
     return not request.extension_working_days
 
 
+def _worth_proactive_disclosure(request):
+    """Art 44 is worth considering once the information has been decided on, or when it is asked again."""
+    return (
+        request.state in DECIDED_OR_LATER or request.duplicate_of_id is not None or request.possible_duplicates.exists()
+    )
+
+
+def _draft_created(item):
+    return (
+        gettext("A draft catalogue item “%(title)s” has been created for proactive disclosure; it goes through review.")
+        % {"title": item.title},
+        [(reverse("wagtailadmin_pages:edit", args=[item.pk]), gettext("Edit the draft"))],
+    )
+
+
 WORKING = tuple(transitions.WORKING_STATES)
+DECIDED_OR_LATER = (S.DECIDED, S.DELIVERED, S.ARCHIVED)
 PAUSED_BY_CONSULTATION = (S.CONSULTING_THIRD_PARTY, S.CONSULTING_AGENCY, S.AWAITING_REASONS)
 NOT_CLOSED = tuple(state for state in S if state not in CLOSED_STATES)
 
@@ -162,6 +181,19 @@ ACTIONS = [
         help_text=_(
             "Art 36(5): this request is answered 无法提供（本机关不掌握） and reaches the other agency's desk as a new application."
         ),
+    ),
+    DeskAction(
+        "propose_proactive",
+        _("Disclose proactively (Art 44)"),
+        forms.ProposeProactiveForm,
+        duplicates.propose_proactive_disclosure,
+        test=_worth_proactive_disclosure,
+        help_text=_(
+            "Art 44: information that several applicants ask for and that can be disclosed may be disclosed "
+            "proactively. This creates a draft catalogue item without the applicant's personal data and sends it "
+            "to the agency's review."
+        ),
+        done=_draft_created,
     ),
     DeskAction("note", _("Add a note"), forms.NoteForm, transitions.note),
 ]

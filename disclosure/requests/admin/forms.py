@@ -4,8 +4,10 @@ view passes ``cleaned_data`` on unchanged and the transition stays the one place
 what is allowed; a form only checks what a form can (types, ranges, required fields)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
@@ -13,7 +15,9 @@ from ... import conf
 from ...agencies.models import AgencyGroup, AgencyPage
 from ...calendar.working_days import CalendarNotCovered, add_working_days
 from ...catalogue.models import CatalogueItemPage
+from .. import fees
 from ..choices import DeliveryMethod, Outcome, OutcomeGroup
+from ..fees import FeeMethod
 from ..permissions import HANDLING_ROLES
 
 NOTE = _("Note")
@@ -162,8 +166,65 @@ class ApproveExtensionForm(DeskActionForm):
 
 
 class NotifyFeeForm(DeskActionForm):
-    amount = forms.DecimalField(label=_("Fee (yuan)"), max_digits=10, decimal_places=2, min_value=0)
-    note = note_field()
+    """The handler picks 按件 or 按量 (with the page count); the amount is computed by ``fees``. An
+    amount typed instead of the computed one needs its reason in the note; the notice states both."""
+
+    method = forms.ChoiceField(
+        label=_("How the fee is charged"), choices=FeeMethod.choices, initial=FeeMethod.PER_APPLICATION
+    )
+    pages = forms.IntegerField(
+        label=_("Pages provided"),
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+        help_text=_("Needed to charge per page."),
+    )
+    amount = forms.DecimalField(label=_("Fee (yuan)"), max_digits=10, decimal_places=2, min_value=0, required=False)
+    note = note_field(label=_("Note (the reason, when the fee differs from the computed one)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        per_application = fees.fee_for(self.disclosure_request, FeeMethod.PER_APPLICATION)
+        amount = f"{per_application.amount:.2f}"
+        self.fields["amount"].widget.attrs["placeholder"] = amount
+        self.fields["amount"].help_text = _(
+            "Empty: the computed fee. Per application it is %(amount)s yuan (%(explanation)s) "
+            "Per page it is computed from the pages provided."
+        ) % {"amount": amount, "explanation": per_application.explanation}
+
+    def clean(self):
+        data = super().clean()
+        method, pages = data.get("method"), data.get("pages")
+        if method == FeeMethod.PER_PAGE and pages is None and "pages" not in self.errors:
+            self.add_error("pages", _("Give the number of pages to charge per page."))
+        if not method or self.errors or not conf.get("REQUEST_FEES_ENABLED"):
+            return data  # with fees off, the transition's refusal says so
+        if method != FeeMethod.PER_PAGE:
+            data["pages"] = pages = None
+        computed = fees.fee_for(self.disclosure_request, method, pages)
+        amount = data.get("amount")
+        if amount is None and not computed.amount:
+            message = _("By these rules there is no fee: %(explanation)s") % {"explanation": computed.explanation}
+            self.add_error("amount", message)
+        elif amount is not None and amount != computed.amount and not data.get("note", "").strip():
+            message = _("The computed fee is %(computed)s yuan: give the reason for charging %(amount)s yuan.") % {
+                "computed": f"{computed.amount:.2f}",
+                "amount": f"{amount:.2f}",
+            }
+            self.add_error("note", message)
+        else:
+            data["amount"] = computed.amount if amount is None else amount
+            data["explanation"] = self._notice_explanation(method, pages, computed.amount, data["amount"])
+        return data
+
+    def _notice_explanation(self, method, pages, computed, amount):
+        """The explanation in the notices' language (the handler may work in another one)."""
+        with translation.override(settings.LANGUAGE_CODE):
+            explanation = fees.fee_for(self.disclosure_request, method, pages).explanation
+            if amount != computed:
+                adjusted = gettext("The agency has set the fee at %(amount)s yuan.") % {"amount": f"{amount:.2f}"}
+                explanation = fees.sentences(explanation, adjusted)
+        return explanation
 
 
 class RecordPaymentForm(DeskActionForm):
@@ -241,3 +302,12 @@ class TransferForm(DeskActionForm):
         self.fields["to_agency"].queryset = AgencyPage.objects.exclude(pk=self.disclosure_request.agency_id).order_by(
             "title"
         )
+
+
+class ProposeProactiveForm(DeskActionForm):
+    title = forms.CharField(
+        label=_("Title of the draft"),
+        max_length=255,
+        required=False,
+        help_text=_("Empty: what the application asks for, without the applicant's personal data."),
+    )

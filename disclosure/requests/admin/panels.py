@@ -1,7 +1,9 @@
 """The dashboard panel of the desk: what is overdue, due this week and paused in the user's agencies;
-for superusers and leaders, the overdue count per agency (the figure a 督查 asks for first)."""
+for superusers and leaders, the overdue count per agency (the figure a 督查 asks for first); for
+handlers, the information many people applied for in the last year (Art 44, see ``topics``)."""
 
 from django.db.models import Count, Q
+from django.template.loader import get_template
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -9,7 +11,7 @@ from ...agencies.models import AgencyRole
 from ..choices import OPEN_STATES, RequestState
 from ..models import DisclosureRequest
 from ..permissions import agencies_for
-from . import due
+from . import due, topics
 from .views import TEMPLATES, url
 
 ROWS = 8
@@ -21,6 +23,7 @@ class RequestDeskPanel(Component):
     template_name = TEMPLATES + "panel.html"
 
     def __init__(self, request):
+        self.request = request
         self.user = request.user
         self.agencies = agencies_for(request.user)
 
@@ -59,9 +62,11 @@ class RequestDeskPanel(Component):
             "unconfirmed": requests.filter(state=RequestState.SUBMITTED).count(),
             "unconfirmed_url": f"{url('index')}?state={RequestState.SUBMITTED}",
             "per_agency": self.per_agency(today),
+            "popular_topics": topics.popular_topics_for(self.user, today),
         }
 
     def render_html(self, parent_context=None):
         if not self.agencies.exists():
             return ""
-        return super().render_html(parent_context)
+        # Rendered with the request: the Art 44 buttons are forms and need their CSRF token.
+        return get_template(self.template_name).render(self.get_context_data(parent_context), self.request)

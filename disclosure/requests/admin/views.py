@@ -23,11 +23,12 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
 
 from ...catalogue.choices import NonDisclosureReason
 from .. import clock, intake, query_codes
 from ..choices import EventKind
-from ..models import DisclosureRequest, IdentityProof, Notice, ReleasedFile
+from ..models import DisclosureRequest, IdentityProof, Notice, ReleasedFile, RequestEvent
 from ..permissions import HANDLING_ROLES, agencies_for, can_handle, can_see_personal_data, visible_requests
 from ..queue import QueuePaginator
 from ..transitions import WORKING_STATES, TransitionRefused
@@ -185,6 +186,17 @@ def _files_of(request, user, bound):
     return files
 
 
+def proactive_drafts(*requests):
+    """The catalogue items drafted from these requests for proactive disclosure (Art 44) that still exist."""
+    page_ids = [
+        data.get("page")
+        for data in RequestEvent.objects.filter(request__in=requests, kind=EventKind.PROACTIVE_DRAFTED).values_list(
+            "data", flat=True
+        )
+    ]
+    return list(Page.objects.filter(pk__in=[pk for pk in page_ids if pk]).order_by("pk"))
+
+
 def detail_context(request, user, bound):
     """Everything the request's page shows; ``bound`` holds forms posted back with their errors."""
     due.annotate_rows([request])
@@ -218,6 +230,7 @@ def detail_context(request, user, bound):
             readable.filter(Q(transfers=request) | Q(transferred_from=request)).values_list("pk", flat=True)
         ),
         "appeals": request.appeals.all(),
+        "proactive_drafts": proactive_drafts(request),
         "provided_pages": request.provided_pages.all(),
         "supplement_notice_deadline": notice_deadline,
         "supplement_notice_passed": bool(notice_deadline and notice_deadline < timezone.localdate()),
@@ -243,11 +256,15 @@ class RequestActionView(DeskRequestMixin, View):
         form = action.form(self.object, request.user, request.POST)
         if form.is_valid():
             try:
-                action.perform(self.object, request.user, **form.cleaned_data)
+                result = action.perform(self.object, request.user, **form.cleaned_data)
             except TransitionRefused as refusal:
                 _apply_refusal(form, refusal)
             else:
-                messages.success(request, _("%(action)s: done.") % {"action": action.label})
+                if action.done is None:
+                    messages.success(request, _("%(action)s: done.") % {"action": action.label})
+                else:
+                    text, buttons = action.done(result)
+                    messages.success(request, text, buttons=[messages.button(link, label) for link, label in buttons])
                 return self.back_to_detail("history")
         return self.render_detail(status=400, bound={action.name: form})
 

@@ -196,7 +196,11 @@ def build(request, kind, template, *, number="", issued_on=None, extra=None):
             _consultation(request, kind), consultation_working_days=conf.get("REQUEST_CONSULTATION_WORKING_DAYS")
         )
     elif kind == K.FEE:
-        values.update(fee_amount=f"{request.fee_amount:.2f}" if request.fee_amount is not None else "")
+        data, _event = _latest_event_data(request, EventKind.FEE_NOTIFIED)
+        values.update(
+            fee_amount=f"{request.fee_amount:.2f}" if request.fee_amount is not None else "",
+            fee_explanation=data.get("fee_explanation", ""),
+        )
     elif kind in REPLY_KINDS:
         values.update(_reply(request))
     values.update(extra or {})

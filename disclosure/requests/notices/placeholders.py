@@ -77,6 +77,12 @@ PLACEHOLDERS = (
         "consultation_working_days", _("Working days the consulted party has (Art 32, 34)"), NOT_FOR_APPLICANT, 15
     ),
     Placeholder("fee_amount", _("Fee in yuan, e.g. 100.00"), frozenset({K.FEE}), sample="100.00"),
+    Placeholder(
+        "fee_explanation",
+        _("How the fee was computed under 国办函〔2020〕109号 (method, bands, arithmetic)"),
+        frozenset({K.FEE}),
+        sample="本件申请提供的信息共45页。……按上述标准本件应收150.00元。",
+    ),
     Placeholder("outcome_label", _("The outcome, e.g. 不予公开"), REPLY_KINDS),
     Placeholder("outcome_reason", _("The outcome's reason in a sentence, e.g. 属于国家秘密"), REPLY_KINDS),
     Placeholder("legal_basis", _("Legal basis written by the handler"), REPLY_KINDS),

@@ -61,7 +61,7 @@ def notice_for(event, request):
             "party_reply_due": data.get("reply_due"),
         }
     if event.kind == EventKind.FEE_NOTIFIED:
-        return NoticeKind.FEE, {}
+        return NoticeKind.FEE, {"fee_explanation": data.get("fee_explanation", "")}
     if event.kind == EventKind.DECIDED and request.outcome:
         return NoticeKind.reply_for(request.outcome), {}
     return None
