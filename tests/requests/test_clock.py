@@ -10,14 +10,9 @@ from disclosure.requests import clock, transitions
 from disclosure.requests.choices import EventKind
 from disclosure.requests.models import DisclosureRequest
 
-from .helpers import day, handler_of, registered
+from .helpers import day, registered
 
 pytestmark = pytest.mark.django_db(transaction=False)
-
-
-@pytest.fixture
-def handler(agency):
-    return handler_of(agency)
 
 
 def test_twenty_working_days_across_national_day_2025_skip_the_holiday_and_count_the_adjusted_saturday(agency, handler):

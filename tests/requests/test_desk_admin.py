@@ -28,32 +28,12 @@ from disclosure.requests.choices import (
 from disclosure.requests.models import AppealCase, DisclosureRequest, NoticeTemplate, PersonalDataView, ReleasedFile
 from tests.factories import make_user
 
-from .desk import RequestDesk, ensure_calendar_years, form_errors, refused, registration_data, submitted
+from .desk import form_errors, refused, registration_data, submitted
 from .helpers import VALID_ID, application_data, day, handler_of, leader_of, registered
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("calendar_years")]
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-@pytest.fixture(autouse=True)
-def calendar_years(db):
-    ensure_calendar_years(timezone.localdate())
-
-
-@pytest.fixture
-def today():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def handler(agency):
-    return handler_of(agency)
-
-
-@pytest.fixture
-def desk(client):
-    return RequestDesk(client)
 
 
 @pytest.fixture

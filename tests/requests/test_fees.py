@@ -16,10 +16,10 @@ from disclosure.requests.fees import FeeMethod, fee_for, fee_per_application, fe
 from disclosure.requests.models import DisclosureRequest
 from disclosure.requests.notices.wiring import notices_suspended
 
-from .desk import RequestDesk, ensure_calendar_years, form_errors
+from .desk import RequestDesk, form_errors
 from .helpers import application_data, day, handler_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("calendar_years")]
 FEES = override_settings(GONGKAI_DISCLOSURE={"REQUEST_FEES_ENABLED": True})
 
 
@@ -43,16 +43,6 @@ def applications(agency, handler, count, received_on, applicant=1):
     """``count`` applications of one applicant received on one day (without their receipts, for speed)."""
     with notices_suspended():
         return [apply(agency, handler, received_on, applicant) for _ in range(count)]
-
-
-@pytest.fixture(autouse=True)
-def calendar_years(db):
-    ensure_calendar_years(timezone.localdate())
-
-
-@pytest.fixture
-def handler(agency):
-    return handler_of(agency)
 
 
 @pytest.fixture

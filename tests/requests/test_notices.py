@@ -79,11 +79,6 @@ def chinese(date):
 
 
 @pytest.fixture
-def handler(agency):
-    return handler_of(agency)
-
-
-@pytest.fixture
 def started(agency, handler):
     request = registered(agency, handler, RECEIVED)
     transitions.start(request, handler)

@@ -11,15 +11,10 @@ from disclosure.requests import transitions
 from disclosure.requests.choices import EventKind, Outcome, OutcomeGroup, RequestState
 from disclosure.requests.models import DisclosureRequest, ReleasedFile
 
-from .desk import RequestDesk, ensure_calendar_years, form_errors
+from .desk import RequestDesk, form_errors
 from .helpers import handler_of, registered
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def calendar_years(db):
-    ensure_calendar_years(timezone.localdate())
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("calendar_years")]
 
 
 def awaiting_supplement(request, handler):

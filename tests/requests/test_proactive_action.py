@@ -15,10 +15,10 @@ from disclosure.requests import intake, transitions
 from disclosure.requests.choices import EventKind, Outcome
 from disclosure.requests.models import DisclosureRequest
 
-from .desk import RequestDesk, ensure_calendar_years, form_errors, refused
+from .desk import RequestDesk, form_errors, refused
 from .helpers import application_data, handler_of, leader_of, registered
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("calendar_years")]
 
 ACTION = 'data-desk-action="propose_proactive"'
 CANTEEN = [
@@ -42,16 +42,6 @@ def apply(agency, handler, description, applicant):
         received_on=timezone.localdate(),
         id_number=id_number(applicant),
     ).request
-
-
-@pytest.fixture(autouse=True)
-def calendar_years(db):
-    ensure_calendar_years(timezone.localdate())
-
-
-@pytest.fixture
-def handler(agency):
-    return handler_of(agency)
 
 
 @pytest.fixture

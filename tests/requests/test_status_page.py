@@ -14,7 +14,7 @@ from disclosure.requests.models import DisclosureRequest, Notice, ReleasedFile
 from disclosure.requests.public_form import MESSAGES
 from tests import factories
 
-from .helpers import VALID_ID, application_data, day, handler_of, leader_of
+from .helpers import VALID_ID, application_data, day, leader_of
 from .public_site import make_form_page, pdf_bytes, scan, shown, submit
 
 pytestmark = pytest.mark.django_db
@@ -40,11 +40,6 @@ def generous_limits(settings):
 @pytest.fixture
 def page(agency):
     return make_form_page(agency)
-
-
-@pytest.fixture
-def handler(agency):
-    return handler_of(agency)
 
 
 @pytest.fixture

@@ -16,32 +16,12 @@ from disclosure.requests.choices import DeliveryMethod, EventKind, Outcome, Requ
 from disclosure.requests.models import DisclosureRequest
 from tests.factories import make_user
 
-from .desk import RequestDesk, ensure_calendar_years, form_errors, refused, submitted
+from .desk import form_errors, refused, submitted
 from .helpers import handler_of, leader_of, registered
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("calendar_years")]
 S = RequestState
 FEES = override_settings(GONGKAI_DISCLOSURE={"REQUEST_FEES_ENABLED": True})
-
-
-@pytest.fixture(autouse=True)
-def calendar_years(db):
-    ensure_calendar_years(timezone.localdate())
-
-
-@pytest.fixture
-def today():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def handler(agency):
-    return handler_of(agency)
-
-
-@pytest.fixture
-def desk(client):
-    return RequestDesk(client)
 
 
 def valid_data(action, request, other_agency):

@@ -20,10 +20,10 @@ from .rows import (
     MODE_ALIASES,
     VALIDITY_ALIASES,
     ItemValues,
-    RowError,
     body_to_rich_text,
     cell_text,
     choice_aliases,
+    form_row_errors,
     parse_date,
     parse_datetime,
 )
@@ -210,14 +210,7 @@ class CatalogueRowForm(forms.Form):
             data["non_disclosure_reason"] = self.lookups.reasons[reason]
 
     def row_errors(self, number):
-        """The form's errors as the import reports them, column by column in declaration order."""
-        errors = self.errors.as_data()
-        return [
-            RowError(number, name, message)
-            for name in self.fields
-            for error in errors.get(name, ())
-            for message in error
-        ]
+        return form_row_errors(self, number)
 
     def item_values(self, number):
         data = self.cleaned_data

@@ -51,6 +51,14 @@ class RowError:
         }
 
 
+def form_row_errors(form, number):
+    """A row form's errors as an import reports them, column by column in declaration order."""
+    errors = form.errors.as_data()
+    return [
+        RowError(number, name, message) for name in form.fields for error in errors.get(name, ()) for message in error
+    ]
+
+
 @dataclass
 class ItemValues:
     row: int

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ...catalogue.imports.forms import DateCell, TextCell
-from ...catalogue.imports.rows import RowError
+from ...catalogue.imports.rows import form_row_errors
 from .. import identity
 from ..choices import ApplicantType, DeliveryChannel, DeliveryForm, IdentityDocument, IntakeChannel, Outcome
 from .columns import NO, OPEN_WORDS, YES, key
@@ -251,13 +251,7 @@ class RequestRowForm(forms.Form):
             )
 
     def row_errors(self, number):
-        errors = self.errors.as_data()
-        return [
-            RowError(number, name, message)
-            for name in self.fields
-            for error in errors.get(name, ())
-            for message in error
-        ]
+        return form_row_errors(self, number)
 
     def values(self, number):
         data = self.cleaned_data
