@@ -23,6 +23,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from disclosure.agencies.roles import groups_of
+from disclosure.calendar.models import CalendarDay, CalendarYear
 from disclosure.calendar.working_days import CalendarNotCovered, WorkingDayCalendar
 from disclosure.models import (
     AgencyRole,
@@ -127,6 +128,15 @@ CONTRACT = [
 WITHHELD_LINE = 5
 
 
+#: People of the demo's desk, so the history reads 操作人 张敏 rather than a role.
+DEMO_NAMES = {
+    "jyj-request-handler": "张敏",
+    "jyj-leader": "李建国",
+    "wjj-request-handler": "陈静",
+    "wjj-leader": "赵志强",
+}
+
+
 class RequestDeskDemo:
     """One run of the demo's desk; ``build`` returns what seed_demo prints."""
 
@@ -142,6 +152,7 @@ class RequestDeskDemo:
 
     @transaction.atomic
     def build(self):
+        self._provisional_next_year()
         for slug, agency in self.agencies.items():
             self._form_page(agency)
             self.handlers[slug] = self._user(f"{slug}-request-handler", agency, AgencyRole.REQUEST_HANDLER)
@@ -154,6 +165,19 @@ class RequestDeskDemo:
             count = DisclosureRequest.objects.filter(agency=agency).count()
             self.log(f"  {agency.title}: {count} 件依申请公开申请\n")
         return self
+
+    def _provisional_next_year(self):
+        """Late in the year every new application runs into next year, whose official holidays are not
+        out yet: the desk then rightly refuses to compute a reply date. So that the demo can be tried,
+        it enters next year with only 元旦, marked as demo data (an administrator replaces it)."""
+        year = self.today.year + 1
+        if CalendarYear.objects.filter(year=year).exists():
+            return
+        CalendarYear.objects.create(year=year, source="演示数据：仅录入元旦，正式节假日安排公布后请更新")
+        CalendarDay.objects.get_or_create(
+            date=datetime.date(year, 1, 1), defaults={"kind": CalendarDay.Kind.HOLIDAY, "name": "元旦"}
+        )
+        self.log(f"  工作日历：{year} 年为演示数据（仅元旦），正式安排公布后请在“工作日历”中更新\n")
 
     # Pages and people ------------------------------------------------------------------------
 
@@ -172,7 +196,9 @@ class RequestDeskDemo:
         page.save_revision().publish()
 
     def _user(self, username, agency, role):
-        user, _created = get_user_model().objects.get_or_create(username=username, defaults={"first_name": role.label})
+        user, _created = get_user_model().objects.get_or_create(
+            username=username, defaults={"first_name": DEMO_NAMES.get(username, str(role.label))}
+        )
         user.set_password(self.password)
         user.save()
         user.groups.add(*groups_of(agency, role))

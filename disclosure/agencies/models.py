@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -192,7 +193,7 @@ class AgencyRole(models.TextChoices):
     EDITOR = "editor", _("Editors")
     DEPARTMENT_REVIEWER = "department_reviewer", _("Department reviewers")
     SECRECY_REVIEWER = "secrecy_reviewer", _("Secrecy reviewers")
-    LEADER = "leader", _("Leaders")
+    LEADER = "leader", pgettext_lazy("agency role", "Leaders")
     REQUEST_HANDLER = "request_handler", _("Request handlers (依申请公开办理人)")
 
 

@@ -12,9 +12,14 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .choices import EventKind, RequestState
 from .public_links import application_page
+
+#: Steps inside the agency that change nothing for the applicant: no mail for them.
+INTERNAL_EVENTS = {EventKind.SUBMITTED, EventKind.STARTED, EventKind.ASSIGNED, EventKind.NOTE, EventKind.NOTICE_SENT}
 
 logger = logging.getLogger(__name__)
 
@@ -27,17 +32,19 @@ def status_page_url(agency, number=""):
     url = page.get_full_url()
     if not url:
         return ""
-    return url + page.reverse_subpage("status") + (f"?number={number}" if number else "")
+    return url + page.reverse_subpage("status") + (f"?{urlencode({'number': number})}" if number else "")
 
 
 def should_notify(request, event):
     """A change of state (or of the due date by an extension), for an applicant who asked and gave an address."""
     if not (request.notify_by_email and request.email and not request.personal_data_purged_at):
         return False
+    if event.kind in INTERNAL_EVENTS:
+        return False
     return event.state_before != event.state_after or event.data.get("due") is not None
 
 
-def compose(request):
+def compose(request, event=None):
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Your application %(number)s: %(state)s") % {
             "number": request.number,
@@ -49,7 +56,15 @@ def compose(request):
             _("Application number: %(number)s") % {"number": request.number},
             _("New state: %(state)s") % {"state": request.get_state_display()},
         ]
-        if request.due_date and request.is_open:
+        data = event.data if event is not None else {}
+        if request.state in (RequestState.AWAITING_SUPPLEMENT, RequestState.AWAITING_REASONS) and data.get("what"):
+            lines += ["", _("What the agency asks of you: %(what)s") % {"what": data["what"]}]
+        if request.state == RequestState.AWAITING_SUPPLEMENT and request.applicant_due:
+            lines.append(
+                _("Please reply by %(date)s; the reply period starts again on the day your supplement arrives.")
+                % {"date": f"{request.applicant_due:%Y-%m-%d}"}
+            )
+        elif request.due_date and request.is_open:
             lines.append(_("Reply due: %(date)s") % {"date": f"{request.due_date:%Y-%m-%d}"})
         url = status_page_url(request.agency, request.number)
         if url:
@@ -69,6 +84,6 @@ def on_request_transitioned(sender, request, event, **kwargs):
     """Listener of ``request_transitioned``: queue the applicant's e-mail for after the commit."""
     if not should_notify(request, event):
         return
-    subject, body = compose(request)
+    subject, body = compose(request, event)
     recipient = request.email
     transaction.on_commit(lambda: _send(recipient, subject, body))

@@ -115,6 +115,12 @@ def compute(request, pauses=None, today=None):
     """The request's reply deadline and its explanation (nothing is saved)."""
     if request.clock_start is None:
         return Deadline(None, "", 0)
+    if request.state == RequestState.AWAITING_SUPPLEMENT:
+        # Art 30: the period starts again from the supplement; until it comes there is no reply date.
+        explanation = _("Waiting for the applicant's supplement: the reply period starts again on the day it arrives.")
+        if request.applicant_due:
+            explanation += _(" The applicant has until %(date)s.") % {"date": f"{request.applicant_due:%Y-%m-%d}"}
+        return Deadline(None, explanation, 0)
     today = today or timezone.localdate()
     start = period_start(request.clock_start)
     if pauses is None:

@@ -51,6 +51,12 @@ def validate_identity_number(document_type, number):
         else:
             message = _("This unified social credit code contains a character that is not allowed.")
         raise ValidationError(message, code="component") from exc
+    except stdnum_errors.InvalidFormat as exc:
+        if document_type == IdentityDocument.RESIDENT_ID:
+            message = _("The first 17 characters must be digits and the last a digit or X.")
+        else:
+            message = _("A unified social credit code has digits and capital letters only (no I, O, Z, S or V).")
+        raise ValidationError(message, code="format") from exc
     except stdnum_errors.ValidationError as exc:
         raise ValidationError(_("This number is not valid."), code="invalid") from exc
     return number

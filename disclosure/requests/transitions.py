@@ -30,7 +30,13 @@ from .signals import request_transitioned
 S = RequestState
 
 #: The outcomes that need a legal basis written into the reply.
-OUTCOMES_NEEDING_BASIS = {OutcomeGroup.NOT_DISCLOSED, OutcomeGroup.UNAVAILABLE, OutcomeGroup.NOT_PROCESSED}
+#: Art 36–37: every reply that withholds anything says why, partial disclosure included.
+OUTCOMES_NEEDING_BASIS = {
+    OutcomeGroup.PARTLY_DISCLOSED,
+    OutcomeGroup.NOT_DISCLOSED,
+    OutcomeGroup.UNAVAILABLE,
+    OutcomeGroup.NOT_PROCESSED,
+}
 #: Where the clock runs: decisions, pauses and extensions are made from these.
 WORKING_STATES = (S.RECEIVED, S.IN_PROGRESS)
 
@@ -68,8 +74,17 @@ def _log(request, kind, actor, before, note="", **data):
     return event
 
 
-def _today(on):
-    return on or timezone.localdate()
+def _today(on, field=None):
+    """The date an act happened: today unless given, and never a day still to come (the clock and
+    the annual report count what happened, not what is planned)."""
+    today = timezone.localdate()
+    if on is not None and on > today:
+        raise TransitionRefused(
+            _("The date %(date)s is in the future: record what has happened, on the day it happened.")
+            % {"date": f"{on:%Y-%m-%d}"},
+            field,
+        )
+    return on or today
 
 
 def _move(request, state, kind, actor, note="", refresh=True, **data):
@@ -96,7 +111,7 @@ def confirm_receipt(request, actor, *, received_on=None, note=""):
     request = _locked(request)
     require_handler(actor, request)
     _require_state(request, (S.SUBMITTED,), _("Confirming receipt"))
-    request.received_on = received_on or clock.receipt_date(timezone.now())
+    request.received_on = _today(received_on, "received_on") if received_on else clock.receipt_date(timezone.now())
     request.clock_start = request.received_on
     return _move(request, S.RECEIVED, EventKind.RECEIVED, actor, note, received_on=request.received_on)
 
@@ -177,7 +192,7 @@ def receive_supplement(request, actor, *, received_on=None, note=""):
     request = _locked(request)
     require_handler(actor, request)
     _require_state(request, (S.AWAITING_SUPPLEMENT,), _("Recording the supplement"))
-    received_on = _today(received_on)
+    received_on = _today(received_on, "received_on")
     if request.received_on and received_on < request.received_on:
         raise TransitionRefused(_("The supplement cannot arrive before the application."), "received_on")
     request.clock_start = received_on
@@ -189,7 +204,7 @@ def receive_supplement(request, actor, *, received_on=None, note=""):
 
 
 def _pause(request, actor, kind, state, event_kind, party, started_on, note, with_reply_due=True, **data):
-    started_on = _today(started_on)
+    started_on = _today(started_on, "started_on")
     reply_due = clock.consultation_reply_due(started_on) if with_reply_due else None
     ClockPause.objects.create(
         request=request, kind=kind, party=party, started_on=started_on, reply_due=reply_due, note=note
@@ -249,7 +264,7 @@ def resume(request, actor, *, ended_on=None, note=""):
     request = _locked(request)
     require_handler(actor, request)
     _require_state(request, (S.CONSULTING_THIRD_PARTY, S.CONSULTING_AGENCY, S.AWAITING_REASONS), _("Resuming"))
-    ended_on = _today(ended_on)
+    ended_on = _today(ended_on, "ended_on")
     open_pause = request.pauses.filter(ended_on=None).first()
     if open_pause and ended_on < open_pause.started_on:
         raise TransitionRefused(_("The pause cannot end before it began."), "ended_on")
@@ -358,7 +373,7 @@ def record_payment(request, actor, *, paid_on=None, note=""):
     request = _locked(request)
     require_handler(actor, request)
     _require_state(request, (S.AWAITING_FEE,), _("Recording the payment"))
-    request.fee_paid_on = _today(paid_on)
+    request.fee_paid_on = _today(paid_on, "paid_on")
     _end_open_pauses(request, request.fee_paid_on)
     return _move(request, S.IN_PROGRESS, EventKind.FEE_PAID, actor, note, paid_on=request.fee_paid_on)
 
@@ -419,7 +434,7 @@ def decide(
     _require_state(request, OPEN_STATES, _("Deciding"))
     if request.state == S.RECEIVED and request.received_on is None:
         raise TransitionRefused(_("Confirm receipt before deciding."))
-    decided_on = _today(decided_on)
+    decided_on = _today(decided_on, "decided_on")
     if request.received_on and decided_on < request.received_on:
         raise TransitionRefused(_("The decision cannot be dated before the receipt."), "decided_on")
     outcome = _check_outcome(request, outcome, legal_basis, list(provided_pages), already_public_at, decided_on)
@@ -446,7 +461,7 @@ def deliver(request, actor, *, method, delivered_on=None, proof="", note=""):
     request = _locked(request)
     require_handler(actor, request)
     _require_state(request, (S.DECIDED,), _("Recording delivery"))
-    delivered_on = _today(delivered_on)
+    delivered_on = _today(delivered_on, "delivered_on")
     if request.decided_on and delivered_on < request.decided_on:
         raise TransitionRefused(_("Delivery cannot be dated before the decision."), "delivered_on")
     request.delivery_method = method

@@ -132,3 +132,31 @@ def test_due_status_marks_at_risk_and_overdue_but_not_a_lawful_pause(agency, han
     transitions.consult_agency(request, handler, party="县自然资源局", started_on=day("2025-10-20"))
     request.refresh_from_db()
     assert clock.due_status(request, today=day("2025-10-31")) == clock.DueStatus.PAUSED
+
+
+def test_while_awaiting_the_supplement_there_is_no_reply_date_and_the_page_says_why(agency, handler):
+    request = registered(agency, handler, day("2025-09-26"))
+    applicant_due = timezone.localdate() + datetime.timedelta(days=10)
+    transitions.request_supplement(request, handler, what="请写明文号。", applicant_due=applicant_due)
+    request.refresh_from_db()
+    assert request.due_date is None
+    assert f"{applicant_due:%Y-%m-%d}" in request.due_explanation and "重新" in request.due_explanation
+
+
+def test_acts_cannot_be_dated_in_the_future(agency, handler):
+    request = registered(agency, handler, day("2025-09-26"))
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    for act, field in (
+        (lambda: transitions.consult_agency(request, handler, party="县财政局", started_on=tomorrow), "started_on"),
+        (
+            lambda: transitions.decide(
+                request, handler, outcome="disclosed", already_public_at="网站", decided_on=tomorrow
+            ),
+            "decided_on",
+        ),
+    ):
+        with pytest.raises(transitions.TransitionRefused) as refused:
+            act()
+        assert refused.value.field == field and f"{tomorrow:%Y-%m-%d}" in refused.value.message
+    request.refresh_from_db()
+    assert request.state == "received" and request.decided_on is None

@@ -99,3 +99,35 @@ def test_a_transfer_closes_as_not_held_and_opens_at_the_other_agency_with_the_sa
     assert moved.agency_id == other_agency.pk and moved.state == RequestState.SUBMITTED
     assert moved.transferred_from_id == original.pk
     assert query_codes.matches(receipt.query_code, moved.query_code_digest)
+
+
+def test_a_code_copied_down_with_a_look_alike_still_matches(agency):
+    receipt = intake.submit_online(agency, application_data())
+    assert not set("SZOIL01UV") & set(receipt.query_code)
+    copied = receipt.query_code.replace("5", "S").replace("2", "Z")
+    assert query_codes.matches(copied, receipt.request.query_code_digest)
+
+
+def test_a_credit_code_with_letters_it_never_uses_says_so():
+    with pytest.raises(ValidationError) as refused:
+        identity.validate_identity_number(IdentityDocument.CREDIT_CODE, "9111000060003734O1")
+    assert refused.value.code == "format"
+
+
+def test_a_partial_disclosure_must_say_why(agency):
+    from disclosure.requests.models import ReleasedFile
+
+    handler = handler_of(agency)
+    request = registered(agency, handler, day("2025-09-26"))
+    ReleasedFile.objects.create(
+        request=request,
+        title="招标文件",
+        original=b"%PDF",
+        original_name="a.pdf",
+        content_type="application/pdf",
+        redactions=[{"page": 0, "rect": [0, 0, 10, 10], "reason": "third_party"}],
+        redacted=b"%PDF redacted",
+    )
+    with pytest.raises(transitions.TransitionRefused) as refused:
+        transitions.decide(request, handler, outcome="partly_disclosed")
+    assert refused.value.field == "legal_basis"

@@ -196,7 +196,7 @@ def _partly_disclosed(request, handler):
     released.redactions = marks_for_text(two_page_pdf(), "李四", "personal_information")
     released.save()
     redact(released, handler)
-    return {}
+    return {"legal_basis": "《中华人民共和国政府信息公开条例》第十五条、第三十七条"}
 
 
 REPLIES = [
