@@ -9,7 +9,10 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
-        from .requests import duplicates  # noqa: F401  (flags possible repeated applications on intake)
+        from .requests import (
+            duplicates,  # noqa: F401  (flags possible repeated applications on intake)
+            extension_mail,  # noqa: F401  (tells the leaders an extension awaits them)
+        )
         from .requests.notices import wiring  # noqa: F401  (the desk's transitions issue their notices)
 
         # The content registers itself with site search; search knows none of its page types.

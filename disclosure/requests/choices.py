@@ -218,6 +218,7 @@ class EventKind(models.TextChoices):
     RESUMED = "resumed", _("Clock resumed")
     EXTENSION_PROPOSED = "extension_proposed", _("Extension proposed")
     EXTENDED = "extended", _("Extension approved")
+    EXTENSION_REJECTED = "extension_rejected", _("Extension refused")
     FEE_NOTIFIED = "fee_notified", _("Fee notified")
     FEE_PAID = "fee_paid", _("Fee paid")
     DECIDED = "decided", _("Decided")

@@ -319,6 +319,26 @@ def approve_extension(request, actor, *, days=None, reason=None, note=""):
     return _log(request, EventKind.EXTENDED, actor, request.state, note or reason, days=days, due=request.due_date)
 
 
+@transaction.atomic
+def reject_extension(request, actor, *, reason):
+    """The approver's "no" to a proposed extension: the proposal is withdrawn and the reply stays due as it was.
+
+    The reason is required so that the handler (and a later 督查) learns why the extra time was refused."""
+    request = _locked(request)
+    if actor is None or not can_approve_extension(actor, request):
+        raise TransitionRefused(_("Only a person allowed to approve extensions can refuse one."))
+    _require_state(request, OPEN_STATES, _("Refusing an extension"))
+    days = request.proposed_extension_working_days
+    if not days:
+        raise TransitionRefused(_("No extension has been proposed for this request."))
+    if not reason.strip():
+        raise TransitionRefused(_("Give the reason for refusing the extension."), "reason")
+    request.proposed_extension_working_days = 0
+    request.extension_reason = ""
+    request.save(update_fields=["proposed_extension_working_days", "extension_reason"])
+    return _log(request, EventKind.EXTENSION_REJECTED, actor, request.state, reason, days=days)
+
+
 # Fees (Art 42) -------------------------------------------------------------------------------------
 
 

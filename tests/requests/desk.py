@@ -84,8 +84,8 @@ def registration_data(agency, received_on, channel=IntakeChannel.LETTER, **overr
 
 
 def form_errors(response):
-    """The error messages the page shows, as text."""
-    html = response.content.decode()
+    """The error messages the page's forms show, as text (not the message at the top that points to them)."""
+    html = re.sub(r'<ul data-w-messages-target="container">.*?</ul>', "", response.content.decode(), flags=re.S)
     chunks = re.findall(r'<p class="error-message">(.*?)</p>|<li class="error">(.*?)</li>', html, re.S)
     return html_module.unescape(" ".join(" ".join(part.split()) for chunk in chunks for part in chunk if part))
 

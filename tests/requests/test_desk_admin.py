@@ -170,7 +170,7 @@ def test_the_queue_filters_by_state_channel_handler_and_agency(desk, agency, oth
     desk.login(handler)
     assert desk.queue_pks(state=RequestState.CONSULTING_THIRD_PARTY) == [waiting.pk]
     assert desk.queue_pks(state=RequestState.SUBMITTED) == [unconfirmed.pk]
-    assert set(desk.queue_pks(state="open")) == {letter.pk, by_colleague.pk, waiting.pk}
+    assert set(desk.queue_pks(state="open")) == {letter.pk, by_colleague.pk, waiting.pk, unconfirmed.pk}
     assert desk.queue_pks(channel=IntakeChannel.LETTER) == [letter.pk]
     assert desk.queue_pks(handler=colleague.pk) == [by_colleague.pk]
     assert desk.queue_pks(received_on_after=f"{today:%Y-%m-%d}") == [letter.pk, by_colleague.pk]

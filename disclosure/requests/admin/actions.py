@@ -61,6 +61,10 @@ def _not_extended(request):
     return not request.extension_working_days
 
 
+def _extension_proposed(request):
+    return bool(request.proposed_extension_working_days)
+
+
 def _worth_proactive_disclosure(request):
     """Art 44 is worth considering once the information has been decided on, or when it is asked again."""
     return (
@@ -152,6 +156,16 @@ ACTIONS = [
         who=APPROVE,
         test=_not_extended,
         help_text=_("Once only; the applicant is told."),
+    ),
+    DeskAction(
+        "reject_extension",
+        _("Refuse the extension"),
+        forms.RejectExtensionForm,
+        transitions.reject_extension,
+        tuple(OPEN_STATES),
+        who=APPROVE,
+        test=_extension_proposed,
+        help_text=_("The proposal is withdrawn; the handler sees your reason in the history."),
     ),
     DeskAction(
         "notify_fee",

@@ -1,4 +1,5 @@
-"""The queue's filters: state, agency and handler (only the user's agencies), channel, and due status in SQL."""
+"""The queue's filters: state, agency and handler (only the user's agencies), channel, due status in SQL,
+and the extensions that wait for a leader's approval."""
 
 import django_filters
 from django.contrib.auth import get_user_model
@@ -6,12 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from ...agencies.models import AgencyGroup, AgencyPage
-from ..choices import CLOSED_STATES, OPEN_STATES, ApplicantType, IntakeChannel, RequestState
+from ..choices import CLOSED_STATES, ApplicantType, IntakeChannel, RequestState
 from ..models import AppealCase, DisclosureRequest
 from ..permissions import HANDLING_ROLES, agencies_for
+from ..queue import QUEUE_STATES
 from . import due
+from .forms import HandlerChoiceField
 
 OPEN, CLOSED = "open", "closed"
+EXTENSION_PROPOSED = "proposed"
 
 
 def _agencies(request):
@@ -31,14 +35,26 @@ def _handlers(request):
 
 
 class StateFilter(django_filters.ChoiceFilter):
-    """A single state, or every open (or closed) state at once."""
+    """A single state, or every open (or closed) state at once; "open" includes the online submissions
+    whose receipt is not yet confirmed, the desk's first work."""
 
     def filter(self, qs, value):
         if value == OPEN:
-            return qs.filter(state__in=OPEN_STATES)
+            return qs.filter(state__in=QUEUE_STATES)
         if value == CLOSED:
             return qs.filter(state__in=CLOSED_STATES)
         return super().filter(qs, value)
+
+
+class HandlerFilter(django_filters.ModelChoiceFilter):
+    """Handlers by their full name (the username when they have none), as the queue's column shows them."""
+
+    field_class = HandlerChoiceField
+
+
+class ExtensionFilter(django_filters.ChoiceFilter):
+    def filter(self, qs, value):
+        return qs.filter(proposed_extension_working_days__gt=0) if value == EXTENSION_PROPOSED else qs
 
 
 class DueFilter(django_filters.ChoiceFilter):
@@ -52,15 +68,16 @@ class RequestQueueFilterSet(WagtailFilterSet):
         choices=[(OPEN, _("All open requests")), (CLOSED, _("All closed requests")), *RequestState.choices],
     )
     due = DueFilter(label=_("Due"), choices=due.FILTER_CHOICES)
+    extension = ExtensionFilter(label=_("Extension"), choices=[(EXTENSION_PROPOSED, _("Proposed, awaiting approval"))])
     agency = django_filters.ModelChoiceFilter(label=_("Agency"), queryset=_agencies)
-    handler = django_filters.ModelChoiceFilter(label=_("Handler"), queryset=_handlers)
+    handler = HandlerFilter(label=_("Handler"), queryset=_handlers)
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=IntakeChannel.choices)
     applicant_type = django_filters.ChoiceFilter(label=_("Applicant type"), choices=ApplicantType.choices)
     received_on = django_filters.DateFromToRangeFilter(label=_("Date of receipt"))
 
     class Meta:
         model = DisclosureRequest
-        fields = ["state", "due", "agency", "handler", "channel", "applicant_type", "received_on"]
+        fields = ["state", "due", "extension", "agency", "handler", "channel", "applicant_type", "received_on"]
 
 
 class YearFilter(django_filters.ChoiceFilter):

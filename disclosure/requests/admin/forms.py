@@ -16,7 +16,7 @@ from ...agencies.models import AgencyGroup, AgencyPage
 from ...calendar.working_days import CalendarNotCovered, add_working_days
 from ...catalogue.models import CatalogueItemPage
 from .. import fees
-from ..choices import DeliveryMethod, Outcome, OutcomeGroup
+from ..choices import DeliveryChannel, DeliveryMethod, Outcome, OutcomeGroup
 from ..fees import FeeMethod
 from ..permissions import HANDLING_ROLES
 
@@ -165,6 +165,22 @@ class ApproveExtensionForm(DeskActionForm):
         self.fields["reason"].initial = request.extension_reason
 
 
+class RejectExtensionForm(DeskActionForm):
+    reason = forms.CharField(
+        label=_("Why the extension is refused"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The handler reads it in the history; the reply stays due on its date."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.disclosure_request
+        if request.proposed_extension_working_days:
+            self.fields["reason"].help_text = _(
+                "Proposed: %(days)d working days, because: %(reason)s. The reply stays due on its date."
+            ) % {"days": request.proposed_extension_working_days, "reason": request.extension_reason}
+
+
 class NotifyFeeForm(DeskActionForm):
     """The handler picks 按件 or 按量 (with the page count); the amount is computed by ``fees``. An
     amount typed instead of the computed one needs its reason in the note; the notice states both."""
@@ -277,6 +293,15 @@ class DecideForm(DeskActionForm):
         )
 
 
+#: The way the applicant chose to obtain the information, as the way it is delivered.
+METHOD_FOR_CHANNEL = {
+    DeliveryChannel.POST: DeliveryMethod.POST,
+    DeliveryChannel.EMAIL: DeliveryMethod.EMAIL,
+    DeliveryChannel.PICKUP: DeliveryMethod.IN_PERSON,
+    DeliveryChannel.DOWNLOAD: DeliveryMethod.DOWNLOAD,
+}
+
+
 class DeliverForm(DeskActionForm):
     method = forms.ChoiceField(label=_("Delivery method"), choices=DeliveryMethod.choices)
     delivered_on = date_field(_("Delivered on"), TODAY_IF_EMPTY)
@@ -287,6 +312,10 @@ class DeliverForm(DeskActionForm):
         help_text=_("For example the postal tracking number or the e-mail's date and address."),
     )
     note = note_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].initial = METHOD_FOR_CHANNEL.get(self.disclosure_request.delivery_channel)
 
 
 class NoteForm(DeskActionForm):

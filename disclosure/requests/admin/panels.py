@@ -1,10 +1,13 @@
 """The dashboard panel of the desk: what is overdue, due this week and paused in the user's agencies;
-for superusers and leaders, the overdue count per agency (the figure a 督查 asks for first); for
-handlers, the information many people applied for in the last year (Art 44, see ``topics``)."""
+for those who approve extensions, the proposals waiting for them; for superusers and leaders, the
+overdue count per agency (the figure a 督查 asks for first); for handlers, the information many
+people applied for in the last year (Art 44, see ``topics``); for everyone, a calendar that stops
+too early to compute deadlines (``calendar_gap``)."""
 
 from django.db.models import Count, Q
 from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from ...agencies.models import AgencyRole
@@ -12,6 +15,8 @@ from ..choices import OPEN_STATES, RequestState
 from ..models import DisclosureRequest
 from ..permissions import agencies_for
 from . import due, topics
+from .calendar_gap import calendar_gap
+from .filters import EXTENSION_PROPOSED
 from .views import TEMPLATES, url
 
 ROWS = 8
@@ -37,6 +42,22 @@ class RequestDeskPanel(Component):
             "url": f"{url('index')}?due={status}",
         }
 
+    def extensions(self):
+        """Proposed extensions in the agencies where the user may approve them (``can_approve_extension``)."""
+        if not self.user.has_perm("disclosure.approve_extension"):
+            return None
+        queryset = DisclosureRequest.objects.filter(
+            agency__in=self.agencies, state__in=OPEN_STATES, proposed_extension_working_days__gt=0
+        )
+        rows = list(due.queue_order(queryset.select_related("agency", "handler"))[:ROWS])
+        return {
+            "status": "extensions",
+            "label": _("Extensions awaiting approval"),
+            "rows": due.annotate_rows(rows),
+            "count": queryset.count(),
+            "url": f"{url('index')}?extension={EXTENSION_PROPOSED}",
+        }
+
     def per_agency(self, today):
         if not (self.user.is_superuser or agencies_for(self.user, (AgencyRole.LEADER,)).exists()):
             return None
@@ -59,6 +80,8 @@ class RequestDeskPanel(Component):
                 self._section(due.filter_due(requests, status, today, risk_limit), status, today, risk_limit)
                 for status in (due.DueStatus.OVERDUE, due.THIS_WEEK, due.DueStatus.PAUSED)
             ],
+            "extensions": self.extensions(),
+            "calendar_gap": calendar_gap(requests, today),
             "unconfirmed": requests.filter(state=RequestState.SUBMITTED).count(),
             "unconfirmed_url": f"{url('index')}?state={RequestState.SUBMITTED}",
             "per_agency": self.per_agency(today),

@@ -81,12 +81,19 @@ class StaffApplicationForm(forms.ModelForm):
         self.fields["received_on"].initial = timezone.localdate()
         self.fields["id_type"].initial = IdentityDocument.RESIDENT_ID
         self.fields["applicant_type"].initial = ApplicantType.PERSON
+        if not conf.get("REQUEST_FEES_ENABLED"):
+            # Disclosure is free on this site (Art 42 fees off): nothing to reduce or waive.
+            del self.fields["fee_waiver_requested"], self.fields["fee_waiver_reason"]
 
     def sections(self):
+        """(id, heading, bound fields) of each part of the form; ids are HTML ids, so they start with a letter."""
         return [
-            (_("Applicant"), [self[name] for name in APPLICANT_SECTION]),
-            (_("Information requested"), [self[name] for name in REQUEST_SECTION]),
-            (_("Receipt"), [self[name] for name in RECEIPT_SECTION]),
+            (section_id, heading, [self[name] for name in names if name in self.fields])
+            for section_id, heading, names in (
+                ("register-applicant", _("Applicant"), APPLICANT_SECTION),
+                ("register-request", _("Information requested"), REQUEST_SECTION),
+                ("register-receipt", _("Receipt"), RECEIPT_SECTION),
+            )
         ]
 
     def clean_received_on(self):
@@ -144,4 +151,4 @@ class StaffApplicationForm(forms.ModelForm):
         return data
 
     def applicant_data(self):
-        return {field: self.cleaned_data.get(field) for field in APPLICANT_FIELDS}
+        return {field: self.cleaned_data[field] for field in APPLICANT_FIELDS if field in self.cleaned_data}

@@ -34,6 +34,7 @@ from ..queue import QueuePaginator
 from ..transitions import WORKING_STATES, TransitionRefused
 from . import due, released_files
 from .actions import BY_NAME, offered_actions
+from .calendar_gap import calendar_gap
 from .file_forms import AreaMarkForm, ReleasedFileForm, TextMarkForm, page_count
 from .personal_data import open_proof, reveal_id_number
 from .registration_form import StaffApplicationForm
@@ -84,6 +85,11 @@ class RequestQueueView(IndexView):
 
     def get_base_queryset(self):
         return visible_requests(self.request.user, DisclosureRequest.objects.select_related("agency", "handler"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["calendar_gap"] = calendar_gap(self.get_base_queryset(), self.today)
+        return context
 
     def get_valid_orderings(self):
         return [*super().get_valid_orderings(), "due_date", "-due_date"]
@@ -266,6 +272,12 @@ class RequestActionView(DeskRequestMixin, View):
                     text, buttons = action.done(result)
                     messages.success(request, text, buttons=[messages.button(link, label) for link, label in buttons])
                 return self.back_to_detail("history")
+        # At the top of the page, where the eye lands: the form itself may be far below, among the others.
+        messages.error(
+            request,
+            _("“%(action)s” was not done: see the errors in the form below.") % {"action": action.label},
+            buttons=[messages.button(f"#action-{action.name}", _("Go to the form"))],
+        )
         return self.render_detail(status=400, bound={action.name: form})
 
 

@@ -3,17 +3,21 @@ notice templates. Registered by ``disclosure.wagtail_hooks`` with the permission
 ``permissions``."""
 
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ...admin.views import ScopedDeleteView, ScopedEditView, ScopedIndexView
+from ..choices import NoticeKind
 from ..models import AppealCase, DisclosureRequest, NoticeTemplate
+from ..notices.defaults import DEFAULTS
+from ..permissions import HANDLING_ROLES, agencies_for
 from . import views
 from .filters import AppealCaseFilterSet, RequestQueueFilterSet
 from .record_forms import AppealCaseForm, NoticeTemplateForm
@@ -32,6 +36,7 @@ class DisclosureRequestViewSet(ModelViewSet):
     list_per_page = 50
     filterset_class = RequestQueueFilterSet
     index_view_class = views.RequestQueueView
+    index_template_name = views.TEMPLATES + "queue.html"
     search_fields = ["number", "applicant_name", "description", "reference"]
     form_fields = []
 
@@ -90,6 +95,16 @@ class ScopedUsageView(ScopedObjectMixin, UsageView):
     pass
 
 
+def iso_date(field):
+    """A register lists dates as written on the case (2026-05-18), not "6 months ago"."""
+
+    def accessor(instance):
+        value = getattr(instance, field)
+        return f"{value:%Y-%m-%d}" if value else ""
+
+    return accessor
+
+
 class AppealIndexView(ScopedIndexView):
     scope_actions = ["view", "change"]
 
@@ -104,9 +119,9 @@ class AppealCaseViewSet(ModelViewSet):
         "case_number",
         "agency",
         Column("kind", label=_("kind"), accessor="get_kind_display"),
-        DateColumn("filed_on", label=_("filed on"), sort_key="filed_on"),
+        Column("filed_on", label=_("filed on"), sort_key="filed_on", accessor=iso_date("filed_on")),
         Column("result", label=_("result"), accessor="get_result_display"),
-        "concluded_on",
+        Column("concluded_on", label=_("concluded on"), sort_key="concluded_on", accessor=iso_date("concluded_on")),
     ]
     filterset_class = AppealCaseFilterSet
     search_fields = ["case_number", "body", "note"]
@@ -132,8 +147,50 @@ class AppealCaseViewSet(ModelViewSet):
 
 
 class NoticeTemplateIndexView(ScopedIndexView):
+    """The agency's own wordings, and below them the built-in wording of every kind of notice, which
+    applies until one is saved: an empty list means "the defaults are used", and this shows them."""
+
     scope_actions = ["view", "change"]
     related = ["agency"]
+
+    def built_in_wordings(self):
+        may_add = self.permission_policy.user_has_permission(self.request.user, "add")
+        own = {}
+        for template in self.get_base_queryset().order_by("agency__title"):
+            own.setdefault(template.kind, []).append(template)
+        return [
+            {
+                "kind": kind,
+                "label": kind.label,
+                "default": DEFAULTS[kind],
+                "own": own.get(kind, []),
+                "copy_url": f"{reverse('notice_templates:add')}?kind={kind.value}" if may_add else "",
+            }
+            for kind in NoticeKind
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["built_in_wordings"] = self.built_in_wordings()
+        return context
+
+
+class NoticeTemplateCreateView(CreateView):
+    """``?kind=…`` starts from the built-in wording of that kind, for the user's agency when they have one."""
+
+    def get_initial_form_instance(self):
+        kind = self.request.GET.get("kind")
+        if self.request.method != "GET" or kind not in NoticeKind.values:
+            return super().get_initial_form_instance()
+        default = DEFAULTS[NoticeKind(kind)]
+        agencies = list(agencies_for(self.request.user, HANDLING_ROLES)[:2])
+        return NoticeTemplate(
+            kind=kind,
+            title=default.title,
+            number_pattern=default.number_pattern,
+            body=default.body,
+            agency=agencies[0] if len(agencies) == 1 and not self.request.user.is_superuser else None,
+        )
 
 
 class NoticeTemplateViewSet(ModelViewSet):
@@ -162,6 +219,8 @@ class NoticeTemplateViewSet(ModelViewSet):
         base_form_class=NoticeTemplateForm,
     )
     index_view_class = NoticeTemplateIndexView
+    index_template_name = views.TEMPLATES + "notice_templates.html"
+    add_view_class = NoticeTemplateCreateView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     history_view_class = ScopedHistoryView
