@@ -2,13 +2,15 @@
 
 Black boxes drawn over text are the classic leak: the text stays in the file, a reader copies it
 out. So every page that carries a mark is rebuilt from pixels: rendered (``DPI``), the marked
-areas painted opaque black with the reason's code printed small in white, and put back as an
-image-only page. Pages without a mark are copied as they are, so their text stays searchable,
-but without their annotations, thumbnails and page metadata (text the page does not print) and
-without XObjects their content never draws (shared resource dictionaries can carry other pages'
-forms). Nothing of the source's document level is carried over: no metadata, outline, form
-fields, attachments or JavaScript. Before the copy is stored, its text is read back and must
-contain none of the strings that were marked by text.
+areas painted opaque black with the legal ground printed small in white (the article of the 条例,
+第十五条, drawn with a Chinese font of the server; ``Art.15`` where the server has none), and put
+back as an image-only page: the label is pixels too, never text a reader could take for content.
+Pages without a mark are copied as they are, so their text stays searchable, but without their
+annotations, thumbnails and page metadata (text the page does not print) and without XObjects
+their content never draws (shared resource dictionaries can carry other pages' forms). Nothing of
+the source's document level is carried over: no metadata, outline, form fields, attachments or
+JavaScript. Before the copy is stored, its text is read back and must contain none of the strings
+that were marked by text.
 
 Library: PDFium through ``pypdfium2`` finds the text's positions (``PdfTextPage.search``,
 ``get_charbox``) and renders pages; ``pypdf`` copies the untouched pages; ``reportlab`` and
@@ -31,6 +33,8 @@ import io
 import json
 import math
 import re
+import subprocess
+from pathlib import Path
 
 import pypdf
 import pypdfium2 as pdfium
@@ -39,7 +43,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 from pypdf.generic import ContentStream, DictionaryObject, NameObject, TextStringObject
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
@@ -64,12 +68,52 @@ REASONS = {
     PERSONAL_INFORMATION: gettext_lazy("Personal information of a third party"),
 }
 REASON_CHOICES = list(REASONS.items())
+#: The article of the 政府信息公开条例 each reason rests on: Art 14 (state secrets, laws' prohibitions,
+#: 三安全一稳定), Art 15 (third parties' rights, personal information), Art 16 (internal affairs, process
+#: information, enforcement files). A 行政查询事项 is withheld under the law that governs the query, no article.
+ARTICLES = {
+    "state_secret": 14,
+    "prohibited_by_law": 14,
+    "security_stability": 14,
+    "third_party": 15,
+    PERSONAL_INFORMATION: 15,
+    "internal_affairs": 16,
+    "process_information": 16,
+    "enforcement_file": 16,
+    "query_matter": None,
+}
+ARTICLE_WORDS = {14: "第十四条", 15: "第十五条", 16: "第十六条"}
+#: What a box says where the reason has no article.
+NO_ARTICLE_LABEL = "不予公开"
+#: Fonts with Chinese glyphs on common servers (Debian/Ubuntu packages fonts-wqy-zenhei, fonts-noto-cjk,
+#: fonts-arphic-uming), tried before those fontconfig lists.
+CJK_FONT_PATHS = (
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+)
 #: The document's info key holding the fingerprint of the original and marks a copy was made from.
 FINGERPRINT_KEY = "/GongkaiRedaction"
 #: Page entries that hold text or pictures the page does not print.
 UNPRINTED_PAGE_ENTRIES = ("/Annots", "/Thumb", "/PieceInfo", "/Metadata", "/AA", "/B")
 #: Resources that have content of their own (and so may hold text), kept only when the page uses them.
 PRUNED_RESOURCES = ("/XObject", "/Pattern", "/Shading")
+
+
+def article(reason):
+    """The article ``reason`` rests on in Chinese (第十五条), "" for none."""
+    return ARTICLE_WORDS.get(ARTICLES.get(reason), "")
+
+
+def reason_label(reason):
+    """The reason as the handler chose it (report table 三's words), with its article: 保护第三方合法权益（第十五条）."""
+    label = REASONS.get(reason)
+    if label is None:
+        return reason or ""
+    return f"{label}（{article(reason)}）" if article(reason) else str(label)
 
 
 class RedactionRefused(Exception):
@@ -224,14 +268,60 @@ def _to_pixels(page, size, x, y):
     return device_x.value, device_y.value
 
 
-def _label(draw, box, code):
-    """The reason's code in white, as large as fits (down to 6 px), or none if the box is too small."""
+def _covers_chinese(path):
+    try:
+        font = ImageFont.truetype(path, 20)
+    except OSError:
+        return False
+    # A font without the glyph draws its "missing" box: the same picture for any two such characters.
+    pictures = []
+    for character in ("第", "\U0010fffd"):
+        image = Image.new("L", (40, 40))
+        ImageDraw.Draw(image).text((5, 5), character, fill=255, font=font)
+        pictures.append(image.tobytes())
+    return pictures[0] != pictures[1]
+
+
+@functools.cache
+def cjk_font_path():
+    """A TrueType/OpenType file with Chinese glyphs on this server, or None. ``fc-match`` always answers
+    (with a Latin font when it has no better), so only the fonts fontconfig lists for ``:lang=zh`` count."""
+    candidates = []
+    try:
+        listed = subprocess.run(
+            ["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=10, check=False
+        ).stdout
+        candidates = sorted(line.split(":")[0].strip() for line in listed.splitlines() if line.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    for path in (*CJK_FONT_PATHS, *candidates):
+        if Path(path).is_file() and _covers_chinese(path):
+            return path
+    return None
+
+
+def box_label(reason):
+    """What the box over a withheld part says: the article (第十五条), 不予公开 without one; in ASCII (Art.15,
+    Withheld) only on a server with no Chinese font, where Chinese would print as empty boxes."""
+    if cjk_font_path():
+        return article(reason) or NO_ARTICLE_LABEL
+    number = ARTICLES.get(reason)
+    return f"Art.{number}" if number else "Withheld"
+
+
+def _font(size):
+    path = cjk_font_path()
+    return ImageFont.truetype(path, size) if path else ImageFont.load_default(size=size)
+
+
+def _label(draw, box, text):
+    """``text`` in white, as large as fits (down to 4 points, still legible), or none if the box is too small."""
     width, height = box[2] - box[0], box[3] - box[1]
-    for size in (int(DPI / 72 * 7), int(DPI / 72 * 5), 6):
-        font = ImageFont.load_default(size=size)
-        left, top, right, bottom = draw.textbbox((0, 0), code, font=font)
+    for size in (int(DPI / 72 * 7), int(DPI / 72 * 5), int(DPI / 72 * 4)):
+        font = _font(size)
+        left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
         if right - left + 4 <= width and bottom - top + 2 <= height:
-            draw.text((box[0] + 2, box[1] + (height - (bottom - top)) / 2 - top), code, fill="white", font=font)
+            draw.text((box[0] + 2 - left, box[1] + (height - (bottom - top)) / 2 - top), text, fill="white", font=font)
             return
 
 
@@ -245,7 +335,7 @@ def _rasterised(page, marks):
         xs, ys = [c[0] for c in corners], [c[1] for c in corners]
         box = (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1)
         draw.rectangle(box, fill="black")
-        _label(draw, box, mark["reason"])
+        _label(draw, box, box_label(mark["reason"]))
     return image
 
 

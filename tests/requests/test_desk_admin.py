@@ -461,6 +461,10 @@ def test_marking_by_text_withholds_every_occurrence(desk, agency, handler, today
     desk.client.post(reverse("disclosure_requests:file_redact", args=[request.pk, released.pk]))
     released.refresh_from_db()
     assert "13800000000" not in extracted_text(released.released_content())
+    table = desk.detail(request).content.decode().split("data-released-file=")[1].split("</table>")[0]
+    cells = [re.sub(r"\s+", "", cell) for cell in re.findall(r"<t[dh](?:\s[^>]*)?>(.*?)</t[dh]>", table, re.S)]
+    assert cells[:3] == ["页码", "不予公开内容", "不予公开理由"]  # not the catalogue's 暂停公开
+    assert cells[4:7] == ["1", "“13800000000”", "保护第三方合法权益（第十五条）"]  # pages counted from 1
     response = desk.client.post(
         url, {f"text-{released.pk}-text": "不存在的文字", f"text-{released.pk}-reason": "third_party"}
     )

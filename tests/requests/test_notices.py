@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from disclosure.agencies.models import AgencyPage
 from disclosure.calendar.working_days import add_working_days
 from disclosure.requests import intake, transitions
-from disclosure.requests.choices import NoticeKind, Outcome, OutcomeGroup
+from disclosure.requests.choices import IntakeChannel, NoticeKind, Outcome, OutcomeGroup
 from disclosure.requests.models import Notice, NoticeTemplate, ReleasedFile
 from disclosure.requests.notices import (
     issue_notice,
@@ -29,16 +29,19 @@ from disclosure.requests.notices import (
     validate_template_body,
 )
 from disclosure.requests.notices.defaults import DEFAULTS
+from disclosure.requests.notices.document import NoticeDocument
+from disclosure.requests.notices.pdf import render_pdf
 from disclosure.requests.redaction import marks_for_text, redact
 from tests import factories
 
 from .helpers import application_data, day, handler_of, leader_of, registered
-from .test_redaction import two_page_pdf
+from .public_site import make_form_page
+from .test_redaction import NAME, two_page_pdf
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
 YEAR = timezone.localdate().year
-REMEDY = "如对本答复不服，可以在收到本告知书之日起六十日内向"
+REMEDY = "如对本答复不服，可以自知道该行政行为之日起六十日内向"
 RECEIVED = day("2025-09-26")
 
 
@@ -105,6 +108,7 @@ def test_registration_issues_a_receipt_with_number_receipt_date_and_due_date(age
         chinese(timezone.localdate()),  # signature date
     )
     assert REMEDY not in receipt.body  # a receipt decides nothing
+    assert "查询办理进度" in receipt.body and "查询码" not in receipt.body  # no page, no phone: ask the agency
     normal = docx.Document(io.BytesIO(bytes(receipt.docx))).styles["Normal"].element
     assert normal.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"  # Chinese text in 宋体, not a Latin fallback
 
@@ -205,11 +209,23 @@ REPLIES = [
         lambda request, handler: {"already_public_at": "青溪县人民政府门户网站政府信息公开专栏"},
         ["第三十六条第（一）项", "青溪县人民政府门户网站政府信息公开专栏"],
     ),
-    (Outcome.PARTLY_DISCLOSED, _partly_disclosed, ["第三十七条", "涉及第三方个人信息", "招标文件（区分处理）"]),
+    (
+        Outcome.PARTLY_DISCLOSED,
+        _partly_disclosed,
+        [
+            "第三十七条",
+            "其中涉及第三方个人信息的内容，依据《中华人民共和国政府信息公开条例》第十五条不予公开。",
+            "法律依据：《中华人民共和国政府信息公开条例》第十五条、第三十七条",
+            "招标文件（区分处理）",
+        ],
+    ),
     (
         Outcome.STATE_SECRET,
-        lambda request, handler: {"legal_basis": "《中华人民共和国政府信息公开条例》第十四条"},
-        ["属于国家秘密", "法律依据：《中华人民共和国政府信息公开条例》第十四条", "决定不予公开"],
+        lambda request, handler: {"legal_basis": "《中华人民共和国保守国家秘密法》第二条"},
+        [
+            "属于国家秘密。根据《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项的规定，本机关决定不予公开。",
+            "法律依据：《中华人民共和国保守国家秘密法》第二条",
+        ],
     ),
     (
         Outcome.NOT_HELD,
@@ -239,11 +255,14 @@ def test_each_outcome_group_gets_its_reply_with_number_dates_and_remedy_clause(
     assert notice.number == f"县教育局公复〔{YEAR}〕1号"
     assert notice.title in {"政府信息公开申请答复书", "政府信息公开申请处理告知书"}
     assert notice.sent_at is not None
+    decision = "本告知" if outcome.group == OutcomeGroup.OTHER else "本答复"  # a 处理告知书 is not an 答复
     assert notice.body.endswith(
-        "如对本答复不服，可以在收到本告知书之日起六十日内向本机关的上一级行政机关或者本级人民政府申请行政复议，"
-        "或者在六个月内向有管辖权的人民法院提起行政诉讼。"
+        f"如对{decision}不服，可以自知道该行政行为之日起六十日内向本级人民政府申请行政复议，"
+        "或者自知道该行政行为之日起六个月内向有管辖权的人民法院提起行政诉讼。"
     )
-    assert_everywhere(notice, notice.number, "2025年9月26日", started.number, REMEDY, "六个月内", *expected)
+    assert "收到本告知书" not in notice.body
+    remedy = f"如对{decision}不服，可以自知道该行政行为之日起六十日内向"
+    assert_everywhere(notice, notice.number, "2025年9月26日", started.number, remedy, "六个月内", *expected)
     assert "。。" not in notice.body and "，。" not in notice.body
 
 
@@ -270,6 +289,96 @@ def test_the_remedy_clause_names_the_parent_government_when_the_agency_records_i
     request = registered(bureau, handler_of(bureau), RECEIVED)
     transitions.decide(request, request.handler, outcome=Outcome.STATE_SECRET, legal_basis="第十四条")
     assert "六十日内向青溪县人民政府申请行政复议" in only(request, NoticeKind.REPLY_NOT_DISCLOSED).body
+
+
+@pytest.mark.parametrize(
+    ("kind", "review_body"),
+    [
+        (AgencyPage.Kind.GOVERNMENT, "上一级人民政府"),  # 行政复议法 Art 24: a government's acts go one level up
+        (AgencyPage.Kind.TOWNSHIP, "上一级人民政府"),
+        (AgencyPage.Kind.DEPARTMENT, "本级人民政府"),  # a department's to the government of its level
+        (AgencyPage.Kind.INSTITUTION, "本级人民政府"),
+    ],
+)
+def test_without_a_named_body_the_review_goes_where_the_2023_law_sends_it(handler, kind, review_body):
+    county = factories.make_agency(title="青溪县人民政府", short_name="县政府", kind=AgencyPage.Kind.GOVERNMENT)
+    # A township records its county as parent: it is still reviewed one level up, not "by" the county's title.
+    parent = county if kind == AgencyPage.Kind.TOWNSHIP else None
+    agency = factories.make_agency(kind=kind, parent_agency=parent)
+    request = registered(agency, handler_of(agency), RECEIVED)
+    transitions.decide(request, request.handler, outcome=Outcome.DISCLOSED, already_public_at="本机关网站")
+    assert (
+        f"六十日内向{review_body}申请行政复议，或者自知道该行政行为之日起六个月内"
+        in only(request, NoticeKind.REPLY_DISCLOSED).body
+    )
+
+
+def test_a_partial_disclosure_states_each_ground_of_what_it_withholds(agency, started, handler):
+    for title, reasons in (("合同", ["personal_information", "third_party"]), ("请示", ["internal_affairs"])):
+        marks = [{"page": 0, "rect": [60, 700 - 40 * n, 300, 720 - 40 * n], "reason": r} for n, r in enumerate(reasons)]
+        released = ReleasedFile.objects.create(
+            request=started,
+            title=title,
+            original=two_page_pdf(),
+            original_name=f"{title}.pdf",
+            content_type="application/pdf",
+            redactions=marks + marks_for_text(two_page_pdf(), NAME, "personal_information"),
+        )
+        redact(released, handler)
+    transitions.decide(
+        started,
+        handler,
+        outcome=Outcome.PARTLY_DISCLOSED,
+        legal_basis="《中华人民共和国政府信息公开条例》第十五条、第十六条、第三十七条",
+    )
+    notice = only(started, NoticeKind.REPLY_PARTLY_DISCLOSED)
+    assert_everywhere(
+        notice,
+        "其中涉及公开会对第三方合法权益造成损害的事项、第三方个人信息的内容，"
+        "依据《中华人民共和国政府信息公开条例》第十五条不予公开；"
+        "涉及内部事务信息的内容，依据《中华人民共和国政府信息公开条例》第十六条不予公开。",
+        "法律依据：《中华人民共和国政府信息公开条例》第十五条、第十六条、第三十七条。",
+    )
+    assert "商业秘密" not in notice.body and "third_party" not in notice.body
+
+
+def test_an_edited_reply_can_list_the_grounds_by_their_labels(agency, started, handler):
+    NoticeTemplate.objects.create(
+        agency=agency,
+        kind=NoticeKind.REPLY_PARTLY_DISCLOSED,
+        title="答复书",
+        body="{% for ground in withheld_grounds %}{{ ground.label }}（{{ ground.article }}）；{% endfor %}",
+    )
+    _partly_disclosed(started, handler)
+    transitions.decide(started, handler, outcome=Outcome.PARTLY_DISCLOSED, legal_basis="第三十七条")
+    assert only(started, NoticeKind.REPLY_PARTLY_DISCLOSED).body.startswith("第三方个人信息（第十五条）；")
+
+
+def test_a_query_matter_is_answered_under_article_36_7(started, handler):
+    transitions.decide(started, handler, outcome=Outcome.QUERY_MATTER, legal_basis="《不动产登记暂行条例》第二十七条")
+    notice = only(started, NoticeKind.REPLY_NOT_DISCLOSED)
+    assert "根据《中华人民共和国政府信息公开条例》第三十六条第（七）项的规定" in notice.body
+    assert "第三十六条第（三）项" not in notice.body
+
+
+def test_the_receipt_says_where_to_follow_the_application_but_never_the_query_code(agency, handler):
+    receipt = intake.submit_online(agency, application_data(), id_number="11010519491231002X")
+    assert receipt.request.notices.count() == 0  # the online receipt waits for the confirmation
+    transitions.confirm_receipt(receipt.request, handler, received_on=RECEIVED)
+    by_phone = only(receipt.request, NoticeKind.RECEIPT)
+    assert by_phone.body.count("查询办理进度") == 1
+    page = make_form_page(agency)
+    agency.phone = "0578-6123456"
+    agency.save_revision().publish()
+    agency.refresh_from_db()
+    letter = only(registered(agency, handler, RECEIVED, channel=IntakeChannel.LETTER), NoticeKind.RECEIPT)
+    assert_everywhere(letter, f"您可以登录http://localhost{page.url}status/，凭申请编号和查询码查询办理进度。")
+    page.unpublish()
+    in_person = only(registered(agency, handler, RECEIVED), NoticeKind.RECEIPT)
+    assert_everywhere(in_person, "您可以拨打0578-6123456，凭申请编号查询办理进度。")
+    for notice in Notice.objects.all():
+        texts = (notice.body, *pdf_texts(bytes(notice.pdf)), docx_text(bytes(notice.docx)))
+        assert not any(code in text for code in (receipt.query_code, receipt.query_code_display) for text in texts)
 
 
 def test_imported_history_gets_no_new_notices(agency, handler):
@@ -329,7 +438,7 @@ def test_the_remedy_bodies_are_named_once_per_agency(agency, started, handler):
     transitions.decide(started, handler, outcome=Outcome.STATE_SECRET, legal_basis="第十四条")
     assert_everywhere(
         only(started, NoticeKind.REPLY_NOT_DISCLOSED),
-        "六十日内向青溪县人民政府申请行政复议，或者在六个月内向丽水市莲都区人民法院提起行政诉讼。",
+        "六十日内向青溪县人民政府申请行政复议，或者自知道该行政行为之日起六个月内向丽水市莲都区人民法院提起行政诉讼。",
     )
 
 
@@ -339,6 +448,40 @@ def test_a_template_broken_around_the_form_falls_back_to_the_default_wording(age
     )
     receipt = only(registered(agency, handler, RECEIVED), NoticeKind.RECEIPT)
     assert "2025年10月30日" in receipt.body
+
+
+def _pages_of(content):
+    """Each page's lines as PDFium reads them."""
+    document = pypdfium2.PdfDocument(content)
+    return [page.get_textpage().get_text_range().split("\r\n") for page in document]
+
+
+@pytest.mark.parametrize("filler", range(14, 20))
+def test_the_signature_stays_on_the_page_of_the_last_paragraph(filler):
+    """However long the body, the agency and the date are printed together under the end of the last
+    paragraph: a signature alone at the top of a page signs nothing."""
+    last = "如对本答复不服，可以自知道该行政行为之日起六十日内向本级人民政府申请行政复议，或者自知道该行政行为之日起六个月内向有管辖权的人民法院提起行政诉讼。"
+    document = NoticeDocument(
+        title="政府信息公开申请答复书",
+        number="县教育局公复〔2025〕1号",
+        paragraphs=("张三：", *[f"第{n}段文字。" for n in range(filler)], last),
+        agency_name="青溪县教育局",
+        date_text="2025年10月20日",
+    )
+    pages = _pages_of(render_pdf(document))
+    (signed,) = [page for page in pages if "青溪县教育局" in page]
+    assert "2025年10月20日" in signed and signed[-2:] == ["青溪县教育局", "2025年10月20日"]
+    assert "提起行政诉讼。" in "".join(signed) and "如对本答复不服" in "".join(signed)
+
+
+def test_no_line_begins_with_a_closing_punctuation_mark():
+    text = "经审查，您申请获取的政府信息中含有不应当公开的内容：但是能够作区分处理；“区分处理件”》）。"
+    document = NoticeDocument(
+        "答复书", "", tuple("查" + text[n:] + text[:n] for n in range(len(text))), "青溪县教育局", "2025年10月20日"
+    )
+    lines = [line.strip() for page in _pages_of(render_pdf(document)) for line in page]
+    assert len(lines) > 2 * len(text)  # every paragraph wraps
+    assert [line for line in lines if line[:1] in "，。、：；？！）》”"] == []
 
 
 def test_issue_notice_can_be_called_by_the_desk_for_a_new_copy(agency, handler):

@@ -348,7 +348,7 @@ def test_a_rotated_page_is_painted_where_the_text_is_shown(request_):
     # Turned 90° clockwise, the point (x, y) of the page is shown at (y, x) from the top left.
     x0, y0, x1, y1 = marks[0]["rect"]
     scale = redaction.DPI / 72
-    for x in (x0 + 2, (x0 + x1) / 2, x1 - 2):
+    for x in (x0 + 2, x1 - 2):  # its ends (the label of the article is printed across the middle)
         assert image.getpixel(((y0 + 2) * scale, x * scale)) < 40
         assert image.getpixel(((y1 - 2) * scale, x * scale)) < 40
     assert image.getpixel(((y0 - 60) * scale, x0 * scale)) > 200
@@ -379,3 +379,49 @@ def test_comments_on_an_unmarked_page_are_not_released(request_):
     file = redact(released(request_, original, marks_for_text(original, NAME, "personal_information")), None)
     assert leaks(bytes(file.redacted)) == set()
     assert "/Annots" not in pypdf.PdfReader(io.BytesIO(bytes(file.redacted))).pages[1]
+
+
+def _glyphs(image):
+    """The white glyphs drawn in a black box, as separate pictures from left to right."""
+    width, height = image.size
+    inked = [any(image.getpixel((x, y)) > 128 for y in range(height)) for x in range(width)]
+    runs, start = [], None
+    for x, ink in enumerate([*inked, False]):
+        if ink and start is None:
+            start = x
+        elif not ink and start is not None:
+            runs.append(image.crop((start, 0, x, height)).tobytes())
+            start = None
+    return runs
+
+
+@pytest.mark.skipif(redaction.cjk_font_path() is None, reason="no Chinese font on this server")
+def test_the_box_names_the_article_in_chinese_drawn_as_pixels(request_):
+    box = {"page": 1, "rect": [60, 600, 400, 640], "reason": "third_party"}
+    file = redact(released(request_, two_page_pdf(), [box]), None)
+    scale = redaction.DPI / 72
+    image = pypdfium2.PdfDocument(bytes(file.redacted))[1].render(scale=scale).to_pil().convert("L")
+    inside = image.crop((62 * scale, (A4[1] - 638) * scale, 398 * scale, (A4[1] - 602) * scale))
+    glyphs = _glyphs(inside)
+    # 第十五条: four glyphs, all different (a font without them would draw four identical empty boxes),
+    # not the eleven letters of the code “third_party”.
+    assert len(glyphs) == 4 and len(set(glyphs)) == 4
+    assert all(text == "" for pair in texts_by_page(bytes(file.redacted))[1:] for text in pair)  # pixels, not text
+
+
+def test_each_reason_prints_its_article_and_ascii_only_without_a_chinese_font(monkeypatch):
+    monkeypatch.setattr(redaction, "cjk_font_path", lambda: "/usr/share/fonts/some-cjk.ttc")
+    labels = {reason: redaction.box_label(reason) for reason in redaction.REASONS}
+    assert labels == {
+        "state_secret": "第十四条",
+        "prohibited_by_law": "第十四条",
+        "security_stability": "第十四条",
+        "third_party": "第十五条",
+        "internal_affairs": "第十六条",
+        "process_information": "第十六条",
+        "enforcement_file": "第十六条",
+        "query_matter": "不予公开",
+        "personal_information": "第十五条",
+    }
+    monkeypatch.setattr(redaction, "cjk_font_path", lambda: None)
+    assert (redaction.box_label("personal_information"), redaction.box_label("query_matter")) == ("Art.15", "Withheld")

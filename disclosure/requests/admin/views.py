@@ -25,8 +25,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from ...catalogue.choices import NonDisclosureReason
-from .. import clock, intake, query_codes
+from .. import clock, intake, query_codes, redaction
 from ..choices import EventKind
 from ..models import DisclosureRequest, IdentityProof, Notice, ReleasedFile, RequestEvent
 from ..permissions import HANDLING_ROLES, agencies_for, can_handle, can_see_personal_data, visible_requests
@@ -174,10 +173,6 @@ class DeskRequestMixin(WagtailAdminTemplateMixin):
         return redirect(url("detail", self.object.pk) + (f"#{anchor}" if anchor else ""))
 
 
-def reason_label(value):
-    return NonDisclosureReason(value).label if value in NonDisclosureReason.values else value or ""
-
-
 def _files_of(request, user, bound):
     files = list(
         request.released_files.defer("original", "redacted").annotate(
@@ -188,7 +183,9 @@ def _files_of(request, user, bound):
         file.is_pdf = file.content_type == released_files.PDF
         file.text_form = bound.get(f"text-{file.pk}") or TextMarkForm(prefix=f"text-{file.pk}")
         file.area_form = bound.get(f"area-{file.pk}") or AreaMarkForm(prefix=f"area-{file.pk}")
-        file.marks = [(index, mark, reason_label(mark.get("reason"))) for index, mark in enumerate(file.redactions)]
+        file.marks = [
+            (index, mark, redaction.reason_label(mark.get("reason"))) for index, mark in enumerate(file.redactions)
+        ]
     return files
 
 

@@ -7,13 +7,23 @@ no applicant data in their context at all (see ``placeholders``), so a template 
 import copy
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ... import conf
-from .. import clock
-from ..choices import DeliveryChannel, DeliveryForm, EventKind, IntakeChannel, NoticeKind, Outcome
-from .defaults import OUTCOME_LABELS, OUTCOME_REASONS, REMEDY_CLAUSE, REMEDY_WORDS, REMEDY_WORDS_DEFAULT
-from .placeholders import NOT_FOR_APPLICANT, REMEDY_KINDS, REPLY_KINDS, placeholders_for
+from .. import clock, redaction
+from ..applicant_mail import status_page_url
+from ..choices import DeliveryChannel, DeliveryForm, EventKind, IntakeChannel, NoticeKind, Outcome, OutcomeGroup
+from .defaults import (
+    NOT_DISCLOSED_ARTICLES,
+    NOT_DISCLOSED_ARTICLES_DEFAULT,
+    OUTCOME_LABELS,
+    OUTCOME_REASONS,
+    REMEDY_CLAUSE,
+    REMEDY_DECISION_DEFAULT,
+    REMEDY_DECISIONS,
+    WITHHELD_MATTERS,
+)
+from .placeholders import FOR_APPLICANT, NOT_FOR_APPLICANT, REMEDY_KINDS, REPLY_KINDS, placeholders_for
 
 K = NoticeKind
 
@@ -47,18 +57,8 @@ DELIVERY_CHANNEL_WORDS = {
     DeliveryChannel.PICKUP: "自行领取",
     DeliveryChannel.DOWNLOAD: "网站下载",
 }
-#: Why parts of a released file are withheld, in the reply's words (keys: ``redaction.RedactionReason``).
-WITHHELD_WORDS = {
-    "state_secret": "属于国家秘密",
-    "prohibited_by_law": "属于法律、行政法规禁止公开的信息",
-    "security_stability": "公开后可能危及国家安全、公共安全、经济安全、社会稳定",
-    "third_party": "涉及商业秘密等公开会对第三方合法权益造成损害的内容",
-    "internal_affairs": "属于内部事务信息",
-    "process_information": "属于过程性信息",
-    "enforcement_file": "属于行政执法案卷信息",
-    "query_matter": "属于行政查询事项",
-    "personal_information": "涉及第三方个人信息",
-}
+#: The language notices are written in, whatever the language of the person issuing them.
+NOTICE_LANGUAGE = "zh-hans"
 
 
 def chinese_date(value):
@@ -117,14 +117,45 @@ def _provided_items(request):
     return items
 
 
-def _withheld_reasons(request):
-    reasons = []
-    for released in request.released_files.all():
-        for mark in released.redactions or []:
-            words = WITHHELD_WORDS.get(mark.get("reason"), "")
-            if words and words not in reasons:
-                reasons.append(words)
-    return "；".join(reasons)
+def _withheld_reasons_of(request):
+    """The distinct legal grounds of every mark of the request's released files, by article (14, 15, 16,
+    then none): what the 部分公开 reply must state as the reasons for what it withholds (Art 37)."""
+    reasons = {
+        mark.get("reason")
+        for marks in request.released_files.values_list("redactions", flat=True)
+        for mark in marks or []
+        if mark.get("reason") in redaction.REASONS
+    }
+    return sorted(reasons, key=lambda reason: (redaction.ARTICLES[reason] or 99, list(redaction.REASONS).index(reason)))
+
+
+def _withheld(request):
+    """``withheld_grounds`` (label and article of each ground) and ``withheld_reasons``, the grounds as a
+    clause: 涉及第三方个人信息的内容，依据《中华人民共和国政府信息公开条例》第十五条不予公开；……"""
+    reasons = _withheld_reasons_of(request)
+    with translation.override(NOTICE_LANGUAGE):
+        grounds = [
+            {"label": str(redaction.REASONS[reason]), "article": redaction.article(reason)} for reason in reasons
+        ]
+    by_article = {}
+    for reason in reasons:
+        by_article.setdefault(redaction.article(reason), []).append(WITHHELD_MATTERS[reason])
+    clauses = [
+        f"涉及{'、'.join(matters)}的内容，依据《中华人民共和国政府信息公开条例》{article}不予公开"
+        if article
+        else f"涉及{'、'.join(matters)}的内容不予公开，请您依照有关法律、行政法规的规定办理"
+        for article, matters in by_article.items()
+    ]
+    return {"withheld_grounds": grounds, "withheld_reasons": "；".join(clauses)}
+
+
+def _outcome_articles(outcome):
+    """The articles a 不予公开 reply cites: the ground's (第十四条) and Art 36(三)."""
+    if outcome.group != OutcomeGroup.NOT_DISCLOSED:
+        return ""
+    if outcome.value in NOT_DISCLOSED_ARTICLES:
+        return NOT_DISCLOSED_ARTICLES[outcome.value]
+    return NOT_DISCLOSED_ARTICLES_DEFAULT.format(article=redaction.article(outcome.value.split(".", 1)[1]))
 
 
 def _reply(request):
@@ -132,21 +163,22 @@ def _reply(request):
         return {}
     outcome = Outcome(request.outcome)
     return {
+        **_withheld(request),
         "outcome_label": OUTCOME_LABELS[outcome.group.value],
         "outcome_reason": OUTCOME_REASONS.get(outcome.value, ""),
+        "outcome_articles": _outcome_articles(outcome),
         "legal_basis": _basis(request.legal_basis),
         "decided_on": request.decided_on,
         "provided_items": _provided_items(request),
         "already_public_at": request.already_public_at.strip().rstrip("。."),
-        "withheld_reasons": _withheld_reasons(request),
         "delivery_form": DELIVERY_FORM_WORDS.get(request.delivery_form, ""),
         "delivery_channel": DELIVERY_CHANNEL_WORDS.get(request.delivery_channel, ""),
     }
 
 
 def remedy_clause(kind, review_body, court):
-    decision, document = REMEDY_WORDS.get(NoticeKind(kind), REMEDY_WORDS_DEFAULT)
-    return REMEDY_CLAUSE.format(decision=decision, document=document, review_body=review_body, court=court)
+    decision = REMEDY_DECISIONS.get(NoticeKind(kind), REMEDY_DECISION_DEFAULT)
+    return REMEDY_CLAUSE.format(decision=decision, review_body=review_body, court=court)
 
 
 def build(request, kind, template, *, number="", issued_on=None, extra=None):
@@ -172,11 +204,13 @@ def build(request, kind, template, *, number="", issued_on=None, extra=None):
         "court": template.court,
         "remedy_clause": remedy_clause(kind, template.review_body, template.court) if kind in REMEDY_KINDS else "",
     }
-    if kind not in NOT_FOR_APPLICANT:
+    if kind in FOR_APPLICANT:
         values.update(
             applicant_name=request.applicant_name,
             channel=CHANNEL_WORDS.get(request.channel, "提交"),
             reference=request.reference,
+            # Where to follow the application; never the 查询码 itself, which is kept only as a digest.
+            status_url=status_page_url(agency),
         )
     if kind == K.SUPPLEMENT:
         data, _event = _latest_event_data(request, EventKind.SUPPLEMENT_REQUESTED)

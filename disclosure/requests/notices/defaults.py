@@ -3,7 +3,8 @@
 These are documents, not interface strings: they are issued in Chinese whatever the language of
 the admin, and an agency changes them by saving its own ``NoticeTemplate`` (or the site's, with no
 agency), not through the message catalogues. The statutory rules they cite are those of the
-2019 政府信息公开条例 and of 国办函〔2020〕109号 (fees).
+2019 政府信息公开条例, of 国办函〔2020〕109号 (fees), of the 行政复议法 revised in 2023 (in force
+2024-01-01) and of the 行政诉讼法 (the remedy clause).
 
 The remedy clause is not part of any body: ``REMEDY_CLAUSE`` is added after the body of every
 notice in ``placeholders.REMEDY_KINDS`` so that no edit can drop it.
@@ -26,17 +27,22 @@ class DefaultTemplate:
 #: Replies share one numbering (公复), as agencies number their replies in one register.
 REPLY_PATTERN = "{agency_short}公复〔{year}〕{serial}号"
 
-#: Where the applicant may appeal when the template names no body; ``context`` refines it per agency.
-DEFAULT_REVIEW_BODY = "本机关的上一级行政机关或者本级人民政府"
+#: Where the applicant may appeal when the template names no body (行政复议法 2023, Art 24): a people's
+#: government's acts (a township's, a subdistrict office's too) go to the government one level up, a
+#: department's to the government of its own level, named by ``templates`` when the agency records it.
+REVIEW_BODY_OF_GOVERNMENT = "上一级人民政府"
+REVIEW_BODY_OF_DEPARTMENT = "本级人民政府"
 DEFAULT_COURT = "有管辖权的人民法院"
 
-#: Added after the body of replies ({document} = 本答复 / 本告知书) and of the fee notice (本通知 / 本通知书).
+#: Added after the body of replies and of the fee notice: the time limits run from the day the applicant
+#: knew of the act (行政复议法 Art 20 ¶1: sixty days; 行政诉讼法 Art 46 ¶1: six months).
 REMEDY_CLAUSE = (
-    "如对{decision}不服，可以在收到{document}之日起六十日内向{review_body}申请行政复议，"
-    "或者在六个月内向{court}提起行政诉讼。"
+    "如对{decision}不服，可以自知道该行政行为之日起六十日内向{review_body}申请行政复议，"
+    "或者自知道该行政行为之日起六个月内向{court}提起行政诉讼。"
 )
-REMEDY_WORDS = {K.FEE: ("本通知", "本通知书")}
-REMEDY_WORDS_DEFAULT = ("本答复", "本告知书")
+#: What the applicant may contest, as the notice calls itself: 答复书 → 本答复, 告知书 → 本告知, 通知书 → 本通知.
+REMEDY_DECISIONS = {K.FEE: "本通知", K.REPLY_OTHER: "本告知"}
+REMEDY_DECISION_DEFAULT = "本答复"
 
 _APPLICATION = (
     "本机关于{{ received_on }}收到您提出的政府信息公开申请（申请编号：{{ request_number }}），"
@@ -66,7 +72,10 @@ DEFAULTS = {
         "{{ reply_working_days }}个工作日内予以答复{% if due_date %}，答复期限至{{ due_date }}{% endif %}。"
         "需要延长答复期限的，本机关将书面告知您，延长的期限最长不超过二十个工作日。"
         "征求第三方和其他机关意见所需时间不计算在答复期限内。\n"
-        "您可以凭申请编号和查询码在本机关政府信息公开平台查询办理进度。\n" + _CONTACT,
+        "{% if status_url %}您可以登录{{ status_url }}，凭申请编号和查询码查询办理进度。"
+        "查询码已在提交或者登记申请时告知您，本回执不载明查询码，请妥善保管。"
+        "{% elif agency_phone %}您可以拨打{{ agency_phone }}，凭申请编号查询办理进度。"
+        "{% else %}您可以凭申请编号向本机关查询办理进度。{% endif %}\n" + _CONTACT,
     ),
     K.SUPPLEMENT: DefaultTemplate(
         "政府信息公开申请补正告知书",
@@ -153,9 +162,9 @@ DEFAULTS = {
         REPLY_PATTERN,
         "{{ applicant_name }}：\n" + _APPLICATION + "\n"
         "经审查，您申请获取的政府信息中含有不应当公开的内容，但是能够作区分处理。根据《中华人民共和国"
-        "政府信息公开条例》第三十七条的规定，本机关向您提供可以公开的政府信息内容，"
+        "政府信息公开条例》第三十七条的规定，本机关向您提供可以公开的政府信息内容（区分处理件），"
         "对不予公开的内容作遮盖处理。"
-        "{% if withheld_reasons %}遮盖内容不予公开的理由：{{ withheld_reasons }}。{% endif %}"
+        "{% if withheld_reasons %}其中{{ withheld_reasons }}。{% endif %}"
         + _BASIS
         + "\n"
         + _PROVIDED
@@ -167,7 +176,7 @@ DEFAULTS = {
         REPLY_PATTERN,
         "{{ applicant_name }}：\n" + _APPLICATION + "\n"
         "经审查，您申请获取的政府信息{{ outcome_reason }}。根据《中华人民共和国政府信息公开条例》"
-        "第三十六条第（三）项的规定，本机关决定不予公开。" + _BASIS + "\n" + _CONTACT,
+        "{{ outcome_articles }}的规定，本机关决定不予公开。" + _BASIS + "\n" + _CONTACT,
     ),
     K.REPLY_UNAVAILABLE: DefaultTemplate(
         "政府信息公开申请答复书",
@@ -219,6 +228,26 @@ OUTCOME_REASONS = {
     "other.no_supplement": "您无正当理由逾期未补正申请，视为放弃申请",
     "other.fee_unpaid": "您逾期未按收费通知要求缴纳信息处理费，视为放弃申请",
     "other.other": "",
+}
+
+#: The articles of the 条例 a 不予公开 reply rests on: the ground (Art 14, 15, 16) and Art 36(三); a
+#: 行政查询事项 is answered under Art 36(七) (the law that governs the query applies).
+NOT_DISCLOSED_ARTICLES = {
+    "not_disclosed.query_matter": "第三十六条第（七）项",
+}
+NOT_DISCLOSED_ARTICLES_DEFAULT = "{article}、第三十六条第（三）项"
+
+#: What a withheld part is, set in “其中涉及……的内容” (keys: ``redaction.REASONS``).
+WITHHELD_MATTERS = {
+    "state_secret": "国家秘密",
+    "prohibited_by_law": "法律、行政法规禁止公开的事项",
+    "security_stability": "公开后可能危及国家安全、公共安全、经济安全、社会稳定的事项",
+    "third_party": "公开会对第三方合法权益造成损害的事项",
+    "personal_information": "第三方个人信息",
+    "internal_affairs": "内部事务信息",
+    "process_information": "过程性信息",
+    "enforcement_file": "行政执法案卷信息",
+    "query_matter": "行政查询事项",
 }
 
 #: Short Chinese names of the outcomes (the report's words, without the row numbers).

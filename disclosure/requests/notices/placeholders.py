@@ -64,6 +64,15 @@ PLACEHOLDERS = (
     Placeholder("received_on", _("Date of receipt (Art 31)")),
     Placeholder("reply_working_days", _("Working days to reply (Art 33), e.g. 20"), sample=20),
     Placeholder("due_date", _("Reply due (empty while the calendar does not cover it)")),
+    Placeholder(
+        "status_url",
+        _(
+            "Address of the status page, where the applicant follows the application with number and query code "
+            "(empty when the agency has no public application page)"
+        ),
+        FOR_APPLICANT,
+        sample="https://www.example.gov.cn/jyj/apply/status/",
+    ),
     Placeholder("what", _("What the applicant must supplement or explain"), frozenset({K.SUPPLEMENT, K.REASONS})),
     Placeholder("applicant_due", _("Date by which the applicant must supplement"), frozenset({K.SUPPLEMENT})),
     Placeholder("extension_days", _("Working days of the extension"), frozenset({K.EXTENSION}), sample=20),
@@ -85,6 +94,12 @@ PLACEHOLDERS = (
     ),
     Placeholder("outcome_label", _("The outcome, e.g. 不予公开"), REPLY_KINDS),
     Placeholder("outcome_reason", _("The outcome's reason in a sentence, e.g. 属于国家秘密"), REPLY_KINDS),
+    Placeholder(
+        "outcome_articles",
+        _("Articles a 不予公开 reply rests on, e.g. 第十四条、第三十六条第（三）项 (empty for other outcomes)"),
+        REPLY_KINDS,
+        sample="第十四条、第三十六条第（三）项",
+    ),
     Placeholder("legal_basis", _("Legal basis written by the handler"), REPLY_KINDS),
     Placeholder("decided_on", _("Date of the decision"), REPLY_KINDS),
     Placeholder(
@@ -94,7 +109,22 @@ PLACEHOLDERS = (
         sample=["《关于测试的通知》"],
     ),
     Placeholder("already_public_at", _("Where the information is already published"), REPLY_KINDS),
-    Placeholder("withheld_reasons", _("Reasons for the parts withheld in redacted files"), REPLY_KINDS),
+    Placeholder(
+        "withheld_reasons",
+        _(
+            "The legal grounds of the parts withheld in the redacted copies, as a clause: 涉及……的内容，依据……第十五条不予公开"
+        ),
+        REPLY_KINDS,
+    ),
+    Placeholder(
+        "withheld_grounds",
+        _(
+            "The same grounds as a list; loop with {% for ground in withheld_grounds %}{{ ground.label }}"
+            "（{{ ground.article }}）{% endfor %}"
+        ),
+        REPLY_KINDS,
+        sample=[{"label": "第三方个人信息", "article": "第十五条"}],
+    ),
     Placeholder("delivery_form", _("Form of delivery, e.g. 纸质 / 电子"), REPLY_KINDS),
     Placeholder("delivery_channel", _("Way of obtaining, e.g. 邮寄 / 网站下载"), REPLY_KINDS),
     Placeholder("review_body", _("Body for administrative reconsideration (from the template)")),

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from ...agencies.models import AgencyPage
 from ..choices import NoticeKind
 from ..models import NoticeTemplate
-from .defaults import DEFAULT_COURT, DEFAULT_REVIEW_BODY, DEFAULTS
+from .defaults import DEFAULT_COURT, DEFAULTS, REVIEW_BODY_OF_DEPARTMENT, REVIEW_BODY_OF_GOVERNMENT
 from .placeholders import PLACEHOLDER_NAMES, placeholders_for, sample_context
 
 logger = logging.getLogger(__name__)
@@ -48,12 +48,15 @@ class EffectiveTemplate:
 
 
 def _default_review_body(agency):
-    """Under the 行政复议法 (2023) a department's acts go to the government of its level, a government's to
-    the one above: name the parent government when the agency records it, else say it in general words."""
+    """Under the 行政复议法 (2023, Art 24) a people's government's acts (a township's, a subdistrict's) go to
+    the government one level up, a department's to the government of its own level: named when the agency
+    records that government as its parent, else in general words."""
+    if agency.kind in (AgencyPage.Kind.GOVERNMENT, AgencyPage.Kind.TOWNSHIP):
+        return REVIEW_BODY_OF_GOVERNMENT
     parent = agency.parent_agency if agency.parent_agency_id else None
     if parent is not None and parent.kind == AgencyPage.Kind.GOVERNMENT:
         return parent.title
-    return DEFAULT_REVIEW_BODY
+    return REVIEW_BODY_OF_DEPARTMENT
 
 
 def template_for(agency, kind):

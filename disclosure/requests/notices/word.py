@@ -49,12 +49,17 @@ def render_docx(document):
     word.core_properties.author = document.agency_name
     _paragraph(word, document.title, TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(word, document.number, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    last = None
     for index, text in enumerate(document.paragraphs):
-        _paragraph(word, text, indent=not document.is_addressee(index), align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    _paragraph(word, "")
+        last = _paragraph(word, text, indent=not document.is_addressee(index), align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    # The last paragraph, the blank line and the agency keep with the next: the signature is not left alone.
+    if last is not None:
+        last.paragraph_format.keep_with_next = True
+    _paragraph(word, "").paragraph_format.keep_with_next = True
     for text in (document.agency_name, document.date_text):
         signature = _paragraph(word, text, align=WD_ALIGN_PARAGRAPH.RIGHT)
         signature.paragraph_format.right_indent = Pt(BODY_PT)
+        signature.paragraph_format.keep_with_next = text == document.agency_name
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
