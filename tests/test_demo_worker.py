@@ -1,6 +1,7 @@
 """`make demo`'s background worker: it really starts with the demo's arguments, and its death is noticed."""
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -95,6 +96,8 @@ def test_serve_demo_stops_and_says_why_when_its_worker_dies(tmp_path):
         env=env,
         capture_output=True,
         text=True,
+        # As a shell starts it in the background (`make demo &`, CI): with SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
         timeout=300,  # a bound for a loaded CI machine, not a speed target
     )
     assert result.returncode == 1

@@ -21,6 +21,9 @@ class Command(BaseCommand):
         worker = WatchedWorker(on_exit=self.worker_exited)
         # `kill` (a CI run, a process manager) stops the worker too, not only Ctrl-C.
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        # Started in the background by a shell (`make demo &`, nohup, CI), SIGINT arrives ignored, and
+        # then neither Ctrl-C nor the watcher's interrupt_main() could stop the server.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         pid = worker.start()
         self.stdout.write(_("Background worker started (Celery worker with beat, process %(pid)d).") % {"pid": pid})
         self.stdout.write(
