@@ -63,10 +63,6 @@ def _merged(intervals):
     return merged
 
 
-def _days(days):
-    return "、".join(f"{day:%m-%d}" for day in days)
-
-
 def _holiday_ranges(skipped):
     ranges = []
     for day, reason in skipped:
