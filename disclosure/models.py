@@ -17,6 +17,7 @@ from .catalogue.models import (
 from .guide.models import DisclosureGuidePage
 from .reports.models import (
     AnnualReport,
+    AnnualReportPage,
     ReportComputation,
     ReportFigure,
     ReportFigureChange,
@@ -53,6 +54,7 @@ __all__ = [
     "RequestFormPage",
     "RequestNumberSequence",
     "AnnualReport",
+    "AnnualReportPage",
     "ReportComputation",
     "ReportFigure",
     "ReportFigureChange",

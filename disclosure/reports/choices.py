@@ -16,6 +16,11 @@ class ReportState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for review")
     PUBLISHED = "published", _("Published")
+    IMPORTED = "imported", _("Imported (published before Gongkai)")
+
+
+#: States in which the figures can no longer change: the report is under review or out.
+LOCKED_STATES = (ReportState.SUBMITTED, ReportState.PUBLISHED, ReportState.IMPORTED)
 
 
 class RowSource(models.TextChoices):

@@ -16,8 +16,10 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
+from wagtail.search import index
 
 from ..agencies.models import AgencyPage
+from ..catalogue.models import CatalogueItemPage
 from . import formats
 from .choices import FigureChangeKind, ReportLevel, ReportState, RowSource
 
@@ -42,6 +44,13 @@ class AnnualReport(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=255,
+        blank=True,
+        help_text=_("The file or address a past report was read from; its figures are those it published."),
     )
 
     class Meta:
@@ -182,3 +191,49 @@ class ReportRowSource(models.Model):
             raise ValidationError({"category": _("Choose a category of this agency's catalogue.")})
         if self.source == RowSource.ENTERED and not self.source_note.strip():
             raise ValidationError({"source_note": _("Say where the figures entered by hand come from.")})
+
+
+class AnnualReportPage(CatalogueItemPage):
+    """The published report: a catalogue item (索引号, 信息公开年报 category, the one visibility
+    rule, search) whose body is the report in the national layout.
+
+    It is created and updated only from the report's own screen when the report is submitted
+    (``publication``), never by hand: the figures and sections are a snapshot taken then, kept
+    in the page's revisions, so what the 三审 reviewers approve is exactly what is published,
+    whatever is recomputed afterwards.
+    """
+
+    report = models.ForeignKey(
+        AnnualReport,
+        verbose_name=_("annual report"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+    year = models.PositiveSmallIntegerField(_("year"), editable=False, default=2021)
+    format_version = models.CharField(_("format"), max_length=30, editable=False, default=formats.CURRENT)
+    figures = models.JSONField(_("figures"), default=dict, editable=False)  # cell code -> "12" / "0.5" / None
+    overview = RichTextField(_("一 Overview (总体情况)"), blank=True, editable=False)
+    problems = RichTextField(
+        _("五 Main problems and improvements (存在的主要问题及改进情况)"), blank=True, editable=False
+    )
+    other_matters = RichTextField(_("六 Other matters to report (其他需要报告的事项)"), blank=True, editable=False)
+
+    template = "disclosure/annual_report_page.html"
+    parent_page_types = ["disclosure.CatalogueIndexPage"]
+    subpage_types = []
+    is_creatable = False
+    search_fields = CatalogueItemPage.search_fields + [
+        index.SearchField("overview"),
+        index.SearchField("problems"),
+        index.SearchField("other_matters"),
+    ]
+
+    class Meta:
+        verbose_name = _("annual report page")
+        verbose_name_plural = _("annual report pages")
+
+    @cached_property
+    def format(self):
+        return formats.get(self.format_version)

@@ -31,7 +31,7 @@ class CatalogueIndexPage(PublicPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["disclosure.AgencyPage"]
-    subpage_types = ["disclosure.CatalogueItemPage"]
+    subpage_types = ["disclosure.CatalogueItemPage", "disclosure.AnnualReportPage"]
     max_count_per_parent = 1
 
     class Meta:
