@@ -12,6 +12,7 @@ from .announcements.models import AnnouncementPage
 from .catalogue.models import CatalogueItemPage
 from .document_text import UnreadableDocument, document_text
 from .guide.models import DisclosureGuidePage
+from .reports.models import AnnualReportPage
 
 
 def _attachment_texts(item):
@@ -43,6 +44,16 @@ def describe_catalogue_item(item):
         "published_at": published_when(item, item.published_at),
         **agency_fields(item.agency or agency_of(item)),
     }
+
+
+@describes(AnnualReportPage)
+def describe_annual_report(page):
+    """A report is found by its written sections; its tables are figures, not words anyone searches."""
+    fields = describe_catalogue_item(page)
+    fields["body"] = join_text(
+        *(get_text_for_indexing(text) for text in (page.overview, page.problems, page.other_matters))
+    )
+    return fields
 
 
 @describes(AnnouncementPage)

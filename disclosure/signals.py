@@ -1,8 +1,16 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction, TaskState
-from wagtail.signals import page_published, page_unpublished, post_page_move, task_approved, task_rejected
+from wagtail.models import Page, PageViewRestriction, TaskState, WorkflowState
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    task_approved,
+    task_rejected,
+    workflow_cancelled,
+    workflow_rejected,
+)
 
 from .agencies.models import AgencyPage
 from .agencies.roles import create_role_groups
@@ -10,6 +18,8 @@ from .calendar.models import CalendarDay, CalendarYear
 from .catalogue import stats
 from .catalogue.models import CatalogueCategory, CatalogueItemPage
 from .catalogue.seeding import seed_category_tree
+from .reports import publication
+from .reports.models import AnnualReportPage
 from .review.choices import ReviewDecision, ReviewStage
 from .review.decisions import record_step_decision, stage_of
 from .review.workflows import ensure_agency_workflow
@@ -59,15 +69,31 @@ def recompute_deadlines_after_calendar_change(sender, instance, raw=False, **kwa
 
 @receiver(page_unpublished, sender=CatalogueItemPage)
 @receiver(post_delete, sender=CatalogueItemPage)
+@receiver(page_unpublished, sender=AnnualReportPage)
+@receiver(post_delete, sender=AnnualReportPage)
 def refresh_catalogue_stats(sender, instance, **kwargs):
     stats.invalidate(instance.agency_id)
 
 
 @receiver(post_save, sender=CatalogueItemPage)
+@receiver(post_save, sender=AnnualReportPage)
 def refresh_catalogue_stats_on_live_save(sender, instance, raw=False, **kwargs):
     # Publishing saves the item live; so do imports and scripts. Drafts change nothing public.
     if instance.live and not raw:
         stats.invalidate(instance.agency_id)
+
+
+@receiver(page_published, sender=AnnualReportPage)
+def publish_annual_report(sender, instance, **kwargs):
+    publication.mark_published(instance)
+
+
+@receiver(workflow_rejected, sender=WorkflowState)
+@receiver(workflow_cancelled, sender=WorkflowState)
+def reopen_annual_report(sender, instance, **kwargs):
+    page = instance.content_object
+    if isinstance(page, Page) and isinstance(page.specific, AnnualReportPage):
+        publication.return_to_draft(page.specific)
 
 
 @receiver(post_save, sender=CatalogueCategory)

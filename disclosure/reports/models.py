@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from ..agencies.models import AgencyPage
 from ..catalogue.models import CatalogueItemPage
-from . import formats
+from . import formats, layout
 from .choices import FigureChangeKind, ReportLevel, ReportState, RowSource
 
 FIGURE = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": True}
@@ -237,3 +237,14 @@ class AnnualReportPage(CatalogueItemPage):
     @cached_property
     def format(self):
         return formats.get(self.format_version)
+
+    def sections(self):
+        """The report in the format's order: (section, rich text or None, filled table grid or None)."""
+        result = []
+        for section in self.format.sections:
+            if section.table:
+                grid = layout.grid(self.format, section.table)
+                result.append((section, None, {"grid": grid, "rows": layout.filled(grid, self.figures)}))
+            else:
+                result.append((section, getattr(self, section.narrative), None))
+        return result

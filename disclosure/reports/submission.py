@@ -1,11 +1,12 @@
-"""Submitting a report for review: only a computed report that passes every 勾稽 check goes forward."""
+"""Submitting a report for review: only a computed report that passes every 勾稽 check goes forward,
+as a page in the agency's 三审 review (``publication``)."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import checks
+from . import checks, publication
 from .choices import ReportState
 from .errors import ReportRefused
 from .models import AnnualReport
@@ -29,6 +30,7 @@ def submit_for_review(report, actor=None):
             len(failed),
         ) % {"count": len(failed)}
         raise ReportRefused(message, failures=failed)
+    publication.submit_page(report, actor)  # first: a restarted review cancels the old one, reopening drafts
     report.state = ReportState.SUBMITTED
     report.submitted_at = timezone.now()
     report.submitted_by = actor

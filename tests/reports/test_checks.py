@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def report(agency, handler):
+def report(agency, catalogue, handler):
     decided(agency, handler, "2024-12-20", "2025-01-10")
     decided(agency, handler, "2025-03-03", "2025-03-10", Outcome.NOT_HELD, ApplicantType.COMMERCIAL)
     received(agency, handler, "2025-11-03")
