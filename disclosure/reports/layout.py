@@ -102,7 +102,7 @@ def _column_headers(columns, ids, top_headers=()):
     owners = {column.code: list(top_headers) for column in columns}
     for level in range(depth):
         index = 0
-        for prefix, count in _runs(columns, lambda column, level=level: column.path[: level + 1]):
+        for _prefix, count in _runs(columns, lambda column, level=level: column.path[: level + 1]):
             group = columns[index : index + count]
             first = group[0]
             if level < len(first.path):
@@ -222,7 +222,7 @@ def _strip_grid(fmt, table, ids):
     owners = {row.code: [] for row in groups}
     for level in range(depth):
         index = 0
-        for prefix, count in _runs(groups, lambda row, level=level: row.path[: level + 1]):
+        for _prefix, count in _runs(groups, lambda row, level=level: row.path[: level + 1]):
             members = groups[index : index + count]
             first = members[0]
             if level < len(first.path):
