@@ -275,9 +275,7 @@ def grid(fmt, table_code):
     table = fmt.table(table_code)
     section = fmt.section_of(table_code)
     rows, width, head_rows = BUILDERS[table.layout](fmt, table, _Ids(table.code))
-    return Grid(
-        table=table, caption=f"{section.number}、{section.title}", width=width, rows=rows, head_rows=head_rows
-    )
+    return Grid(table=table, caption=f"{section.number}、{section.title}", width=width, rows=rows, head_rows=head_rows)
 
 
 def grids(fmt):

@@ -37,9 +37,7 @@ def readable_agencies(user):
         return AgencyPage.objects.all()
     own = _own_agencies(user, READING_ROLES)
     governments = own.filter(kind=AgencyPage.Kind.GOVERNMENT)
-    return AgencyPage.objects.filter(pk__in=own.values("pk")) | AgencyPage.objects.filter(
-        parent_agency__in=governments
-    )
+    return AgencyPage.objects.filter(pk__in=own.values("pk")) | AgencyPage.objects.filter(parent_agency__in=governments)
 
 
 def can_write(user, report):

@@ -51,9 +51,7 @@ def snapshot(report):
 
 def _fill(page, report):
     page.title = page_title(report)
-    page.summary = _("The annual report on government information disclosure for %(year)s.") % {
-        "year": report.year
-    }
+    page.summary = _("The annual report on government information disclosure for %(year)s.") % {"year": report.year}
     page.report = report
     page.year = report.year
     page.format_version = report.format_version

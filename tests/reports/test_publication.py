@@ -75,7 +75,12 @@ def test_after_the_three_reviews_the_public_reads_the_tables_as_submitted(client
     carried = re.search(r'data-cell="t3:carried_out:person">(\d+)<', html)
     assert carried.group(1) == "1"
     text = text_of(response)
-    for heading in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "六、其他需要报告的事项"):
+    for heading in (
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "六、其他需要报告的事项",
+    ):
         assert heading in text
     assert "2025年，本局共收到政府信息公开申请3件。" in text
     # Listed in the catalogue under its category, with its 索引号.
