@@ -75,9 +75,10 @@ def test_seed_demo_builds_a_believable_county(demo):
     assert CatalogueItemPage.objects.exclude(validity="valid").filter(replaced_by__isnull=False).exists()
     assert AgencyPage.objects.filter(parent_agency__isnull=False, kind="township").exists()
     assert "admin / gongkai-demo" in demo
-    # Reviewers find a queue: one draft at 科室初审, one with personal data at 保密审查.
+    # Reviewers find a queue: one draft at 科室初审, one with personal data at 保密审查; 县卫健局's
+    # annual report waits at its 科室初审.
     waiting = {state.task.name for state in TaskState.objects.filter(status="in_progress")}
-    assert waiting == {"县教育局科室初审", "县教育局保密审查"}
+    assert waiting == {"县教育局科室初审", "县教育局保密审查", "县卫健局科室初审"}
     # Online interviews in every state, with questions, a held answer and 补录 work.
     sessions = InterviewPage.objects.live()
     assert {session.status() for session in sessions} == {"upcoming", "live", "ended", "cancelled"}
@@ -330,3 +331,34 @@ def test_many_applicants_asked_about_the_flu_vaccine(demo_requests):
     health = AgencyPage.objects.get(short_name="县卫健局")
     (topic,) = popular_topics(health, since=timezone.localdate() - datetime.timedelta(days=366))
     assert topic.applicant_count == 3 and "流感疫苗" in topic.description
+
+
+def test_last_years_reports_are_built_from_the_demos_own_data(demo, client):
+    from disclosure.models import AnnualReport, AnnualReportPage
+    from disclosure.reports import checks, figures
+    from disclosure.reports.choices import ReportLevel, ReportState
+
+    year = timezone.localdate().year - 1
+    reports = {(report.agency.slug, report.level): report for report in AnnualReport.objects.filter(year=year)}
+    slugs = set(AgencyPage.objects.values_list("slug", flat=True))
+    assert {slug for slug, level in reports if level == ReportLevel.AGENCY} == slugs
+    government = reports[("xzfb", ReportLevel.GOVERNMENT)]
+    # Every report but the one with the deliberately wrong override (and the sum it feeds) passes its checks.
+    for (slug, level), report in reports.items():
+        failing = checks.failures(report)
+        if slug == "jyj" or report == government:
+            assert any("表三" in result.message for result in failing), slug
+        else:
+            assert not failing, (slug, [result.message for result in failing])
+    wrong = reports[("jyj", ReportLevel.AGENCY)]
+    change = wrong.figure_changes.get(kind="overridden")
+    assert change.reason and change.actor.username == "jyj-editor"
+    # 表三 counts the demo desk's own requests of that year.
+    received = DisclosureRequest.objects.filter(agency__slug="wjj", received_on__year=year).count()
+    assert received and figures.values(reports[("wjj", ReportLevel.AGENCY)])["t3:new:total"] == received
+    published = AnnualReportPage.objects.live().filter(year=year)
+    assert published.count() == 4
+    assert reports[("wjj", ReportLevel.AGENCY)].state == ReportState.SUBMITTED
+    page = published.get(report__agency__slug="cgz")
+    html = client.get(page.url).content.decode()
+    assert "三、收到和处理政府信息公开申请情况" in html and 'rowspan="22"' in html

@@ -72,7 +72,14 @@ AGENCIES = [
         "xzfb",
     ),
     DemoAgency(
-        f"{COUNTY}教育局", "县教育局", AgencyPage.Kind.DEPARTMENT, "education", org_code("00275032"), "青教发", "jyj"
+        f"{COUNTY}教育局",
+        "县教育局",
+        AgencyPage.Kind.DEPARTMENT,
+        "education",
+        org_code("00275032"),
+        "青教发",
+        "jyj",
+        "xzfb",
     ),
     DemoAgency(
         f"{COUNTY}卫生健康局",
@@ -82,6 +89,7 @@ AGENCIES = [
         credit_code("11", "MB1K3726"),
         "青卫健发",
         "wjj",
+        "xzfb",
     ),
     DemoAgency(
         f"{COUNTY}人民医院",

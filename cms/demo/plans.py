@@ -196,6 +196,8 @@ class CataloguePlanner:
                 due = datetime.date(year + yearly.delay, first_month, first_day)
                 if due >= self.today:
                     continue  # not due yet
+                if yearly.family == "annual_report" and year >= self.today.year - 1:
+                    continue  # last year's is a real report, built from the demo's data (demo/reports.py)
                 last = datetime.date(year + yearly.delay, last_month, last_day)
                 published = moment(self.rng, due, last, self.today)
                 # Written once its period is over: a report in January, not on New Year's Eve.

@@ -555,6 +555,94 @@ CASES = [
         (("start", 1), ("fee", 3, "360.00")),
     ),
     Case("wjj", "wu", ONLINE, 10, "申请公开城关镇社区卫生服务中心迁建项目的选址论证材料。", (("start", 2),)),
+] + [
+    # Last year's applications, decided and filed long ago: what the demo's annual reports count.
+    Case(agency, applicant, channel, received, description, (("start", 1), *steps, ("archive", 3)))
+    for agency, applicant, channel, received, description, steps in (
+        (
+            "jyj",
+            "zheng",
+            ONLINE,
+            262,
+            "申请公开2025年全县义务教育阶段学校课后服务收费标准。",
+            (("decide", 5, Outcome.DISCLOSED, "", "page"), ("deliver", 1, "email")),
+        ),
+        (
+            "jyj",
+            "lin",
+            IN_PERSON,
+            288,
+            "申请公开城关第三小学2025年春季插班生录取名单的确定办法。",
+            (("decide", 7, Outcome.DISCLOSED, "", "page"), ("deliver", 1, "in_person")),
+        ),
+        (
+            "jyj",
+            "association",
+            LETTER,
+            315,
+            "申请公开2024年度县级教育费附加的使用情况明细。",
+            (("decide", 12, Outcome.DISCLOSED, "", "page"), ("deliver", 2, "post")),
+        ),
+        (
+            "jyj",
+            "sun",
+            ONLINE,
+            341,
+            "申请公开县教育局2024年教师招聘面试评分细则。",
+            (("decide", 9, Outcome.NOT_HELD, f"{B}第三十六条第（四）项：本机关不掌握", ""), ("deliver", 1, "email")),
+        ),
+        (
+            "jyj",
+            "zhao",
+            ONLINE,
+            372,
+            "举报某培训机构违规收费，请求查处并公开处理结果。",
+            (("decide", 4, Outcome.PETITION, f"{B}第三十九条第一款：属于信访举报投诉", ""), ("deliver", 1, "email")),
+        ),
+        (
+            "jyj",
+            "hengda",
+            LETTER,
+            404,
+            "申请公开青溪县第一中学食堂改造工程的招标文件。",
+            (("decide", 10, Outcome.DISCLOSED, "", "page"), ("deliver", 2, "post")),
+        ),
+        (
+            "wjj",
+            "kangning",
+            EMAIL,
+            275,
+            "申请公开2025年第一季度全县医疗机构校验结果。",
+            (("decide", 8, Outcome.DISCLOSED, "", "page"), ("deliver", 1, "email")),
+        ),
+        (
+            "wjj",
+            "huang",
+            IN_PERSON,
+            330,
+            "申请公开石门乡卫生院2024年医疗服务收费项目清单。",
+            (("decide", 6, Outcome.DISCLOSED, "", "page"), ("deliver", 1, "in_person")),
+        ),
+        (
+            "wjj",
+            "lawfirm",
+            LETTER,
+            361,
+            "申请公开县卫健局对某诊所作出的行政处罚案卷全部材料。",
+            (
+                ("decide", 11, Outcome.ENFORCEMENT_FILE, f"{B}第十六条第二款：属于行政执法案卷信息", ""),
+                ("deliver", 2, "post"),
+            ),
+        ),
+        (
+            "wjj",
+            "sun",
+            ONLINE,
+            398,
+            "申请公开县疾控中心2024年度财务审计报告原件。",
+            (("decide", 9, Outcome.WOULD_NEED_CREATING, f"{B}第三十八条：需要另行制作", ""), ("deliver", 1, "email")),
+        ),
+    )
 ]
 
 #: Where the answers "already published" point.

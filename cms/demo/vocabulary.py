@@ -346,7 +346,7 @@ KINDS = {
         scope="本院",
         local="本院",
         addressees="院内各科室：",
-        purchases=["CT设备", "医用耗材", "医院信息系统升级改造"],
+        purchases=["CT设备", "医用耗材", "院内信息系统升级改造"],
         projects=["门急诊综合楼"],
         titles={
             "0103": [("通知", "关于做好{year}年{subject}工作的通知", "notice")],

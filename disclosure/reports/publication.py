@@ -10,6 +10,8 @@ The page's fate moves the report: published → ``PUBLISHED``; sent back by a re
 the workflow cancelled → ``DRAFT`` again, for the editor to correct and resubmit.
 """
 
+import re
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,13 +37,18 @@ def report_category(agency):
     return categories.filter(name__contains="年报").order_by("pk").first()
 
 
-def page_title(report):
-    """The title agencies publish under: the agency's for its own report, the place's for the
-    whole government's (青溪县人民政府 → 青溪县2025年政府信息公开工作年度报告)."""
+def reporting_name(report):
+    """Who reports: the agency for its own report, the place for the whole government's
+    (青溪县人民政府办公室 → 青溪县)."""
     name = report.agency.title
     if report.level == ReportLevel.GOVERNMENT:
-        name = name.removesuffix("人民政府") or name
-    return f"{name}{report.year}年政府信息公开工作年度报告"
+        name = re.sub(r"人民政府(?:办公室|办公厅)?$", "", name) or name
+    return name
+
+
+def page_title(report):
+    """The title agencies publish under (青溪县2025年政府信息公开工作年度报告)."""
+    return f"{reporting_name(report)}{report.year}年政府信息公开工作年度报告"
 
 
 def snapshot(report):
@@ -77,8 +84,8 @@ def _start_review(page, actor):
 
 
 @transaction.atomic
-def submit_page(report, actor):
-    """Write the report's snapshot into its page (created on first submission) and send it into review."""
+def file_page(report, actor=None):
+    """Write the report's snapshot into a new revision of its page (created on first filing)."""
     agency = report.agency
     catalogue = CatalogueIndexPage.objects.child_of(agency).first()
     if catalogue is None:
@@ -96,7 +103,14 @@ def submit_page(report, actor):
     else:
         page = existing.get_latest_revision_as_object()
         _fill(page, report)
-    page.save_revision(user=actor)
+    revision = page.save_revision(user=actor)
+    return page, revision
+
+
+@transaction.atomic
+def submit_page(report, actor):
+    """File the report's snapshot and send it into the agency's review."""
+    page, _revision = file_page(report, actor)
     _start_review(page, actor)
     return page
 
