@@ -6,4 +6,5 @@ and the register of reconsiderations and lawsuits, checked (勾稽) before it ca
 - ``tables``: 表二 / 表三 / 表四 from Gongkai's data; ``aggregate``: the whole government's report.
 - ``figures``: recompute, override with a reason, enter by hand. ``checks``: the 勾稽 rules.
 - ``drafting``: starting a year's report; ``submission``: submitting it for review.
+- ``layout``: the national tables as grids of merged cells; ``exports``: the report as XLSX, PDF, DOCX.
 """
