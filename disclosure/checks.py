@@ -1,8 +1,10 @@
-"""System checks for what the environment must provide (run by ``manage.py check --deploy``)."""
+"""System checks for what the environment must provide (``deploy=True`` ones run by ``manage.py check --deploy``)."""
 
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
+from .reports import deadlines
 from .requests.redaction import server_draws_unembedded_chinese
 
 
@@ -19,3 +21,14 @@ def chinese_font_for_redaction(app_configs=None, **kwargs):
             id="disclosure.W001",
         )
     ]
+
+
+@checks.register()
+def report_deadline_settings(app_configs=None, **kwargs):
+    """The annual report's deadlines come from the environment: a date that cannot be read is said at
+    start-up, not on the dashboard on the first morning of the reporting season."""
+    try:
+        deadlines.check_settings()
+    except ImproperlyConfigured as error:
+        return [checks.Error(str(error), id="disclosure.E001")]
+    return []

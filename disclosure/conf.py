@@ -30,6 +30,12 @@ Disclosure on request (依申请公开; statutory defaults, local rules may diff
     REQUEST_ID_PROOF_MAX_BYTES: largest identity scan accepted.
     REQUEST_RETENTION_YEARS: personal data of archived requests is deleted this long after archiving (5).
     REQUEST_REMINDER_WORKING_DAYS: handlers are reminded this many working days before a stage deadline (3).
+
+Annual reports (年度报告, Art 49–50), on the year before; dates as "MM-DD" of the following year:
+    REPORT_AGENCY_DEADLINE: every agency publishes its own report by ("01-31").
+    REPORT_GOVERNMENT_DEADLINE: a people's government publishes the whole government's report by ("03-31").
+    REPORT_DUE_SOON_DAYS: a report not yet published is "due soon" this many calendar days before its
+        deadline or fewer; its editors are reminded daily from then until they submit it (14).
 """
 
 from .helpers.settings import AppSettings
@@ -58,6 +64,9 @@ DEFAULTS = {
     "REQUEST_ID_PROOF_MAX_BYTES": 5 * 1024 * 1024,
     "REQUEST_RETENTION_YEARS": 5,
     "REQUEST_REMINDER_WORKING_DAYS": 3,
+    "REPORT_AGENCY_DEADLINE": "01-31",
+    "REPORT_GOVERNMENT_DEADLINE": "03-31",
+    "REPORT_DUE_SOON_DAYS": 14,
 }
 
 get = AppSettings("GONGKAI_DISCLOSURE", DEFAULTS).get

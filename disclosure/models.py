@@ -21,6 +21,7 @@ from .reports.models import (
     ReportComputation,
     ReportFigure,
     ReportFigureChange,
+    ReportReminder,
     ReportRowSource,
 )
 from .requests.models import (
@@ -58,6 +59,7 @@ __all__ = [
     "ReportComputation",
     "ReportFigure",
     "ReportFigureChange",
+    "ReportReminder",
     "ReportRowSource",
     "AgencyDepartment",
     "AgencyGroup",

@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.core.management import call_command
 
+from .reports.reminders import send_report_reminders
 from .requests import clock, retention
 from .requests.reminders import send_request_reminders
 from .review.reminders import send_review_reminders
@@ -42,3 +43,12 @@ def remind_request_deadlines():
 def purge_request_personal_data():
     """Daily: delete applicants' personal data REQUEST_RETENTION_YEARS after their request was archived."""
     return retention.purge_expired_personal_data()
+
+
+# Annual reports: deadlines (issue 17) ------------------------------------------------------------
+
+
+@shared_task(name="disclosure.tasks.remind_report_deadlines")
+def remind_report_deadlines():
+    """E-mail editors whose annual report is due within REPORT_DUE_SOON_DAYS or overdue (once a working day)."""
+    return send_report_reminders()

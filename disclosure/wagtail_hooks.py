@@ -8,6 +8,7 @@ from wagtail.permissions import register_permission_policy
 from .admin.permissions import AgencyScopedPermissionPolicy
 from .attachments.serving import may_download
 from .catalogue.models import CatalogueCategory
+from .reports.admin.panels import ReportDeadlinePanel
 from .requests.admin.panels import RequestDeskPanel
 from .requests.admin.permissions import DeskRecordPermissionPolicy, RequestPermissionPolicy
 from .requests.admin.viewsets import RequestDeskGroup
@@ -135,6 +136,11 @@ def register_request_desk():
 @hooks.register("construct_homepage_panels")
 def add_request_desk_panel(request, panels):
     panels.append(RequestDeskPanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_report_deadline_panel(request, panels):
+    panels.append(ReportDeadlinePanel(request))
 
 
 # 依申请公开, the public side: the search page's "no results" box offers the application pages -----------

@@ -225,12 +225,27 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure.tasks.purge_request_personal_data",
         "schedule": crontab(hour=3, minute=20),
     },
+    # Annual reports: editors reminded of the Art 49–50 deadlines (nothing is sent on days off).
+    "remind-report-deadlines": {
+        "task": "disclosure.tasks.remind_report_deadlines",
+        "schedule": crontab(hour=8, minute=45),
+    },
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
-GONGKAI_DISCLOSURE = {}
+# Only what the environment sets; every other key keeps the default documented in disclosure/conf.py.
+GONGKAI_DISCLOSURE = {
+    key: value
+    for key, value in {
+        # Annual reports (Art 49–50): deadlines as MM-DD of the year after the one reported on.
+        "REPORT_AGENCY_DEADLINE": env_str("GONGKAI_REPORT_AGENCY_DEADLINE"),
+        "REPORT_GOVERNMENT_DEADLINE": env_str("GONGKAI_REPORT_GOVERNMENT_DEADLINE"),
+        "REPORT_DUE_SOON_DAYS": env_str("GONGKAI_REPORT_DUE_SOON_DAYS"),
+    }.items()
+    if value
+}
 GONGKAI_INTERVIEW = {
     key: value
     for key, value in {

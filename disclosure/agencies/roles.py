@@ -1,5 +1,8 @@
 """An agency's role groups (编辑, 科室审核, 保密审查, 分管领导, 依申请公开办理人), scoped to its subtree and its document collection."""
 
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
@@ -96,3 +99,23 @@ def create_role_groups(agency):
 
 def groups_of(agency, role):
     return Group.objects.filter(agency_role__agency=agency, agency_role__role=role)
+
+
+def members_with_email(agency_ids, roles):
+    """{user: the agencies among ``agency_ids`` where they play one of ``roles``}, for active users with
+    an e-mail address: whom a daily reminder about those agencies goes to, one e-mail each."""
+    rows = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__agency_role__agency_id__in=agency_ids,
+            groups__agency_role__role__in=roles,
+        )
+        .exclude(email="")
+        .values_list("pk", "groups__agency_role__agency_id")
+    )
+    agencies = defaultdict(set)
+    for user_id, agency_id in rows:
+        agencies[user_id].add(agency_id)
+    users = get_user_model().objects.in_bulk(list(agencies))
+    return {users[user_id]: ids for user_id, ids in agencies.items()}

@@ -99,6 +99,15 @@ class WorkingDayCalendar:
         return True, "", ""
 
 
+def is_working_day(day):
+    """Whether ``day`` is a working day; a day in a year nobody has entered counts as one, so a
+    daily reminder is sent rather than silently skipped while the calendar waits for its year."""
+    try:
+        return WorkingDayCalendar(day, day).classify(day)[0]
+    except CalendarNotCovered:
+        return True
+
+
 def _window_end(start, n):
     return start + datetime.timedelta(days=n * _WINDOW_PER_DAY + _WINDOW_SLACK)
 

@@ -34,3 +34,17 @@ class FigureChangeKind(models.TextChoices):
     OVERRIDDEN = "overridden", _("Computed figure overridden")
     OVERRIDE_REMOVED = "override_removed", _("Override removed")
     ENTERED = "entered", _("Figure entered")
+
+
+class DueStatus(models.TextChoices):
+    """Where a report stands against its deadline (``deadlines``): the colour of its row on the dashboard."""
+
+    OVERDUE = "overdue", _("Overdue")
+    DUE_SOON = "due_soon", _("At risk")
+    ON_TIME = "on_time", _("On time")
+    DONE = "done", _("Published")
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", _("Deadline near")
+    OVERDUE = "overdue", _("Deadline passed")

@@ -21,7 +21,7 @@ from wagtail.search import index
 from ..agencies.models import AgencyPage
 from ..catalogue.models import CatalogueItemPage
 from . import formats, layout
-from .choices import FigureChangeKind, ReportLevel, ReportState, RowSource
+from .choices import FigureChangeKind, ReminderKind, ReportLevel, ReportState, RowSource
 
 FIGURE = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": True}
 
@@ -191,6 +191,31 @@ class ReportRowSource(models.Model):
             raise ValidationError({"category": _("Choose a category of this agency's catalogue.")})
         if self.source == RowSource.ENTERED and not self.source_note.strip():
             raise ValidationError({"source_note": _("Say where the figures entered by hand come from.")})
+
+
+class ReportReminder(models.Model):
+    """A reminder e-mailed to an agency's editors about one report on one day (``reminders``): the
+    record that keeps it to once a day, and shows who was told, and when, that a report was late."""
+
+    agency = models.ForeignKey(
+        "disclosure.AgencyPage", verbose_name=_("agency"), on_delete=models.CASCADE, related_name="report_reminders"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    level = models.CharField(_("level"), max_length=20, choices=ReportLevel.choices)
+    kind = models.CharField(_("reminder"), max_length=20, choices=ReminderKind.choices)
+    sent_on = models.DateField(_("sent on"))
+    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        ordering = ["-sent_on", "agency_id", "level"]
+        verbose_name = _("annual report reminder")
+        verbose_name_plural = _("annual report reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "level", "sent_on"], name="unique_report_reminder"),
+        ]
+
+    def __str__(self):
+        return f"{self.agency_id} {self.year} {self.level} {self.kind} {self.sent_on:%Y-%m-%d}"
 
 
 class AnnualReportPage(CatalogueItemPage):

@@ -16,7 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.urls import reverse
@@ -25,12 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .. import conf
-from ..calendar.working_days import (
-    CalendarNotCovered,
-    WorkingDayCalendar,
-    add_working_days,
-    latest_start_for_deadline,
-)
+from ..agencies.roles import members_with_email
+from ..calendar.working_days import CalendarNotCovered, add_working_days, is_working_day, latest_start_for_deadline
 from . import clock
 from .admin import due
 from .choices import EventKind, RequestState
@@ -110,25 +105,6 @@ def due_reminders(today=None):
     return by_agency
 
 
-def _handlers(agency_ids):
-    """{user: the agencies among ``agency_ids`` whose requests they handle}, for users with an e-mail."""
-    rows = (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__agency_role__agency_id__in=agency_ids,
-            groups__agency_role__role__in=HANDLING_ROLES,
-        )
-        .exclude(email="")
-        .values_list("pk", "groups__agency_role__agency_id")
-    )
-    agencies = defaultdict(set)
-    for user_id, agency_id in rows:
-        agencies[user_id].add(agency_id)
-    users = get_user_model().objects.in_bulk(list(agencies))
-    return {users[user_id]: ids for user_id, ids in agencies.items()}
-
-
 def _link(request):
     return settings.WAGTAILADMIN_BASE_URL + reverse("disclosure_requests:detail", args=[request.pk])
 
@@ -139,19 +115,12 @@ def _line(reminder, today):
     return f"{reminder.stage} {when} — {reminder.request.number} {_link(reminder.request)}"
 
 
-def _is_working_day(day):
-    try:
-        return WorkingDayCalendar(day, day).classify(day)[0]
-    except CalendarNotCovered:
-        return True
-
-
 def send_request_reminders(today=None):
     """One e-mail per handler listing the deadlines of their agencies' requests; once a working day.
 
     Returns the number of e-mails sent (0 on a day off, or when today's were already sent)."""
     today = today or timezone.localdate()
-    if not _is_working_day(today):
+    if not is_working_day(today):
         return 0
     if not cache.add(CACHE_KEY.format(day=today.isoformat()), True, timeout=2 * 24 * 3600):
         return 0
@@ -160,7 +129,7 @@ def send_request_reminders(today=None):
         return 0
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
-        for user, agency_ids in _handlers(by_agency).items():
+        for user, agency_ids in members_with_email(by_agency, HANDLING_ROLES).items():
             reminders = sorted(
                 (reminder for agency_id in agency_ids for reminder in by_agency[agency_id]),
                 key=lambda r: (r.due, r.request.number),
