@@ -17,13 +17,13 @@ from .catalogue.models import (
 from .guide.models import DisclosureGuidePage
 from .reports.models import (
     AnnualReport,
-    AnnualReportPage,
     ReportComputation,
     ReportFigure,
     ReportFigureChange,
     ReportReminder,
     ReportRowSource,
 )
+from .reports.pages import AnnualReportPage
 from .requests.models import (
     AppealCase,
     ClockPause,

@@ -12,7 +12,7 @@ from .announcements.models import AnnouncementPage
 from .catalogue.models import CatalogueItemPage
 from .document_text import UnreadableDocument, document_text
 from .guide.models import DisclosureGuidePage
-from .reports.models import AnnualReportPage
+from .reports.pages import AnnualReportPage
 
 
 def _attachment_texts(item):

@@ -19,7 +19,7 @@ from .catalogue import stats
 from .catalogue.models import CatalogueCategory, CatalogueItemPage
 from .catalogue.seeding import seed_category_tree
 from .reports import publication
-from .reports.models import AnnualReportPage
+from .reports.pages import AnnualReportPage
 from .review.choices import ReviewDecision, ReviewStage
 from .review.decisions import record_step_decision, stage_of
 from .review.workflows import ensure_agency_workflow

@@ -344,7 +344,7 @@ def test_last_years_reports_are_built_from_the_demos_own_data(demo, client):
     assert {slug for slug, level in reports if level == ReportLevel.AGENCY} == slugs
     government = reports[("xzfb", ReportLevel.GOVERNMENT)]
     # Every report but the one with the deliberately wrong override (and the sum it feeds) passes its checks.
-    for (slug, level), report in reports.items():
+    for (slug, _level), report in reports.items():
         failing = checks.failures(report)
         if slug == "jyj" or report == government:
             assert any("表三" in result.message for result in failing), slug

@@ -20,7 +20,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from disclosure.reports import drafting, figures, publication
+from disclosure.reports import drafting, figures, publication, titles
 from disclosure.reports.choices import ReportLevel, ReportState
 from disclosure.reports.formats.schema import display
 from disclosure.reports.models import AnnualReport
@@ -49,7 +49,7 @@ def overview(report, values):
     def figure(cell):
         return display(values.get(cell))
 
-    agency = publication.reporting_name(report)
+    agency = titles.reporting_name(report)
     appeals = int(Decimal(figure("t4:review:total")))
     lawsuits = int(Decimal(figure("t4:lawsuit_direct:total"))) + int(Decimal(figure("t4:lawsuit_after_review:total")))
     disputes = (

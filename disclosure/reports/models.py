@@ -16,12 +16,13 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
-from wagtail.search import index
 
 from ..agencies.models import AgencyPage
-from ..catalogue.models import CatalogueItemPage
-from . import formats, layout
+from . import formats
 from .choices import FigureChangeKind, ReminderKind, ReportLevel, ReportState, RowSource
+
+#: What the public page offers for download.
+DOWNLOADS = ("pdf", "xlsx", "docx")
 
 FIGURE = {"max_digits": 18, "decimal_places": 4, "null": True, "blank": True}
 
@@ -216,60 +217,3 @@ class ReportReminder(models.Model):
 
     def __str__(self):
         return f"{self.agency_id} {self.year} {self.level} {self.kind} {self.sent_on:%Y-%m-%d}"
-
-
-class AnnualReportPage(CatalogueItemPage):
-    """The published report: a catalogue item (索引号, 信息公开年报 category, the one visibility
-    rule, search) whose body is the report in the national layout.
-
-    It is created and updated only from the report's own screen when the report is submitted
-    (``publication``), never by hand: the figures and sections are a snapshot taken then, kept
-    in the page's revisions, so what the 三审 reviewers approve is exactly what is published,
-    whatever is recomputed afterwards.
-    """
-
-    report = models.ForeignKey(
-        AnnualReport,
-        verbose_name=_("annual report"),
-        null=True,
-        editable=False,
-        on_delete=models.PROTECT,
-        related_name="pages",
-    )
-    year = models.PositiveSmallIntegerField(_("year"), editable=False, default=2021)
-    format_version = models.CharField(_("format"), max_length=30, editable=False, default=formats.CURRENT)
-    figures = models.JSONField(_("figures"), default=dict, editable=False)  # cell code -> "12" / "0.5" / None
-    overview = RichTextField(_("一 Overview (总体情况)"), blank=True, editable=False)
-    problems = RichTextField(
-        _("五 Main problems and improvements (存在的主要问题及改进情况)"), blank=True, editable=False
-    )
-    other_matters = RichTextField(_("六 Other matters to report (其他需要报告的事项)"), blank=True, editable=False)
-
-    template = "disclosure/annual_report_page.html"
-    parent_page_types = ["disclosure.CatalogueIndexPage"]
-    subpage_types = []
-    is_creatable = False
-    search_fields = CatalogueItemPage.search_fields + [
-        index.SearchField("overview"),
-        index.SearchField("problems"),
-        index.SearchField("other_matters"),
-    ]
-
-    class Meta:
-        verbose_name = _("annual report page")
-        verbose_name_plural = _("annual report pages")
-
-    @cached_property
-    def format(self):
-        return formats.get(self.format_version)
-
-    def sections(self):
-        """The report in the format's order: (section, rich text or None, filled table grid or None)."""
-        result = []
-        for section in self.format.sections:
-            if section.table:
-                grid = layout.grid(self.format, section.table)
-                result.append((section, None, {"grid": grid, "rows": layout.filled(grid, self.figures)}))
-            else:
-                result.append((section, getattr(self, section.narrative), None))
-        return result

@@ -10,8 +10,6 @@ The page's fate moves the report: published → ``PUBLISHED``; sent back by a re
 the workflow cancelled → ``DRAFT`` again, for the editor to correct and resubmit.
 """
 
-import re
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +17,11 @@ from wagtail.models import WorkflowState
 
 from ..catalogue.models import CatalogueIndexPage
 from . import figures
-from .choices import ReportLevel, ReportState
+from .choices import ReportState
 from .errors import ReportRefused
-from .models import AnnualReport, AnnualReportPage
+from .models import AnnualReport
+from .pages import AnnualReportPage
+from .titles import page_title
 
 #: Category names that file annual reports, most specific first (the presets file them
 #: under 公开指南和年报).
@@ -35,20 +35,6 @@ def report_category(agency):
         if found:
             return found
     return categories.filter(name__contains="年报").order_by("pk").first()
-
-
-def reporting_name(report):
-    """Who reports: the agency for its own report, the place for the whole government's
-    (青溪县人民政府办公室 → 青溪县)."""
-    name = report.agency.title
-    if report.level == ReportLevel.GOVERNMENT:
-        name = re.sub(r"人民政府(?:办公室|办公厅)?$", "", name) or name
-    return name
-
-
-def page_title(report):
-    """The title agencies publish under (青溪县2025年政府信息公开工作年度报告)."""
-    return f"{reporting_name(report)}{report.year}年政府信息公开工作年度报告"
 
 
 def snapshot(report):

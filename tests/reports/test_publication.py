@@ -116,3 +116,21 @@ def test_a_report_sent_back_by_a_reviewer_is_a_draft_again_and_resubmission_resu
     assert page.get_latest_revision_as_object().problems == "<p>补充了存在的问题。</p>"
     report.refresh_from_db()
     assert report.state == ReportState.SUBMITTED
+
+
+def test_the_published_report_downloads_as_pdf_xlsx_and_docx_and_a_report_in_review_does_not(
+    client, report, desk
+):
+    submitted(report, desk)
+    page = AnnualReportPage.objects.get(report=report)
+    hidden = page.url_path.replace("/home", "", 1)
+    assert client.get(hidden + "download/pdf/").status_code == 404
+    page = desk.through_the_chain(page)
+    html = client.get(page.url).content.decode()
+    for kind, magic in (("pdf", b"%PDF"), ("xlsx", b"PK"), ("docx", b"PK")):
+        url = page.url + f"download/{kind}/"
+        assert f'href="{url}"' in html
+        response = client.get(url)
+        assert response.status_code == 200 and response.content.startswith(magic), kind
+        assert "filename*=utf-8''" in response["Content-Disposition"]
+    assert client.get(page.url + "download/exe/").status_code == 404

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ..errors import ReportRefused
 from . import docx, pdf, xlsx
-from .content import ReportContents, report_title
+from .content import ReportContents
 
 #: kind -> (renderer, content type)
 KINDS = {
@@ -48,4 +48,4 @@ def content_disposition(name):
     return content_disposition_header(True, name)
 
 
-__all__ = ["KINDS", "ReportContents", "content_disposition", "filename", "render", "render_contents", "report_title"]
+__all__ = ["KINDS", "ReportContents", "content_disposition", "filename", "render", "render_contents"]

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 
 from .. import figures
 from ..formats import schema
+from ..titles import page_title
 
 #: A label down a column as tall as a table group (三、本年度办理结果) takes two characters a line;
 #: one down a few rows ((三）不予公开) four.
@@ -31,11 +32,6 @@ FIGURE_WIDTH = 6
 PORTRAIT_COLUMNS = 6
 
 
-def report_title(report):
-    """县教育局2025年政府信息公开工作年度报告: the title the report is published under."""
-    return f"{report.agency.title}{report.year}年政府信息公开工作年度报告"
-
-
 @dataclass(frozen=True)
 class ReportContents:
     fmt: schema.ReportFormat
@@ -48,7 +44,14 @@ class ReportContents:
         """The report as it stands: the figures it shows now and its current text."""
         fmt = report.format
         sections = {section.narrative: getattr(report, section.narrative) for section in fmt.narrative_sections()}
-        return cls(fmt, report_title(report), figures.values(report), sections)
+        return cls(fmt, page_title(report), figures.values(report), sections)
+
+    @classmethod
+    def from_page(cls, page):
+        """A published page's snapshot: what the reviewers approved, whatever was recomputed since."""
+        fmt = page.format
+        sections = {section.narrative: getattr(page, section.narrative) for section in fmt.narrative_sections()}
+        return cls(fmt, page.title, page.figures, sections)
 
     def figure(self, code):
         """The figure of cell ``code`` as a number: int for counts, Decimal for 万元; blank is 0."""
