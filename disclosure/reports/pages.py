@@ -8,6 +8,7 @@ them would make a cycle — the same arrangement as the request form page.
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -45,6 +46,25 @@ class AnnualReportPage(RoutablePageMixin, CatalogueItemPage):
     other_matters = RichTextField(_("六 Other matters to report (其他需要报告的事项)"), blank=True, editable=False)
 
     template = "disclosure/annual_report_page.html"
+    # The figures and sections are the submitted snapshot: they are edited on the report's own
+    # screen (年度报告) and come here by submitting it; only the catalogue metadata is edited here.
+    content_panels = [
+        HelpPanel(
+            content=_(
+                "The tables and sections of this page are those of the submitted annual report. Change them "
+                "on the report's screen under “Annual reports” and submit it again."
+            )
+        ),
+        FieldPanel("title", read_only=True),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("generated_date"), FieldPanel("published_at")]),
+                FieldRowPanel([FieldPanel("category"), FieldPanel("topic"), FieldPanel("keywords")]),
+            ],
+            heading=_("Catalogue metadata"),
+        ),
+    ]
     parent_page_types = ["disclosure.CatalogueIndexPage"]
     subpage_types = []
     is_creatable = False

@@ -134,3 +134,16 @@ def test_the_published_report_downloads_as_pdf_xlsx_and_docx_and_a_report_in_rev
         assert response.status_code == 200 and response.content.startswith(magic), kind
         assert "filename*=utf-8''" in response["Content-Disposition"]
     assert client.get(page.url + "download/exe/").status_code == 404
+
+
+def test_the_page_editor_offers_only_the_catalogue_metadata_never_the_figures(report, desk):
+    from django.urls import reverse
+
+    submitted(report, desk)
+    page = AnnualReportPage.objects.get(report=report)
+    desk.login(AgencyRole.EDITOR)
+    response = desk.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "summary" in form.fields and "category" in form.fields
+    assert not {"figures", "overview", "body", "doc_number"} & set(form.fields)
