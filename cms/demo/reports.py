@@ -18,11 +18,13 @@ check has something to compare; the one exception is the wrong override.
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
 from django.utils import timezone
 
-from disclosure.reports import drafting, figures, publication, titles
+from disclosure.reports import drafting, figures, formats, layout, publication, titles
 from disclosure.reports.choices import ReportLevel, ReportState
 from disclosure.reports.formats.schema import display
+from disclosure.reports.imports import import_past_report
 from disclosure.reports.models import AnnualReport
 from disclosure.reports.submission import submit_for_review
 
@@ -38,6 +40,33 @@ FEES = {
 FEE_SOURCE = "县财政局非税收入征管系统年度汇总"
 PUBLISHED = ("rmyy", "zls", "cgz", "xzfb")
 WRONG_CELL, WRONG_REASON = "t3:new:person", "按纸质收件登记簿核对，补录来信申请1件"
+
+#: The year before last, as 县教育局 published it before Gongkai (imported, so this year's 上年结转 is checked).
+PREVIOUS = {
+    "t3:new:person": 7,
+    "t3:new:commercial": 1,
+    "t3:new:legal_service": 1,
+    "t3:disclosed:person": 4,
+    "t3:disclosed:commercial": 1,
+    "t3:unavailable.not_held:person": 2,
+    "t3:not_processed.petition:person": 1,
+    "t3:not_disclosed.third_party:legal_service": 1,
+    "t4:review:upheld": 1,
+    "t2:normative_documents:issued": 3,
+    "t2:normative_documents:in_force": 21,
+}
+
+
+def published_page(year, values):
+    """The tables as an agency's web page shows them (the demo's stand-in for last year's page)."""
+    fmt = formats.for_year(year)
+    shown = dict(values)
+    for code, cell in fmt.cells.items():  # the totals as the agency typed them (reading order: parts first)
+        if cell.is_sum:
+            shown[code] = sum(shown.get(term, 0) for term in cell.sum_of)
+    tables = [{"grid": grid, "rows": layout.filled(grid, shown)} for grid in layout.grids(fmt)]
+    return render_to_string("disclosure/reports/includes/published_tables.html", {"tables": tables})
+
 
 PROBLEMS = (
     "<p>一是政策解读形式较为单一，图解、音视频解读偏少；二是依申请公开办理人员业务能力有待提高。"
@@ -76,6 +105,14 @@ class AnnualReportDemo:
         self.editor = User.objects.filter(username="jyj-editor").first() or self.admin
 
     def build(self):
+        jyj = self.agencies["jyj"]
+        import_past_report(
+            jyj,
+            self.year - 1,
+            published_page(self.year - 1, PREVIOUS),
+            actor=self.editor,
+            source_name=f"{jyj.title}{self.year - 1}年政府信息公开工作年度报告（原网站页面）",
+        )
         for slug, agency in self.agencies.items():
             actor = self.editor if slug == "jyj" else self.admin
             report = self.draft(agency, ReportLevel.AGENCY, actor)
