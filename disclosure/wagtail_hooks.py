@@ -8,6 +8,9 @@ from wagtail.permissions import register_permission_policy
 from .admin.permissions import AgencyScopedPermissionPolicy
 from .attachments.serving import may_download
 from .catalogue.models import CatalogueCategory
+from .reports.admin.permissions import ReportPermissionPolicy
+from .reports.admin.viewsets import AnnualReportViewSet
+from .reports.models import AnnualReport
 from .requests.admin.panels import RequestDeskPanel
 from .requests.admin.permissions import DeskRecordPermissionPolicy, RequestPermissionPolicy
 from .requests.admin.viewsets import RequestDeskGroup
@@ -135,6 +138,16 @@ def register_request_desk():
 @hooks.register("construct_homepage_panels")
 def add_request_desk_panel(request, panels):
     panels.append(RequestDeskPanel(request))
+
+
+# 年度报告 ------------------------------------------------------------------------------------------------
+
+register_permission_policy(AnnualReport, ReportPermissionPolicy(AnnualReport))
+
+
+@hooks.register("register_admin_viewset")
+def register_annual_reports():
+    return AnnualReportViewSet()
 
 
 # 依申请公开, the public side: the search page's "no results" box offers the application pages -----------
