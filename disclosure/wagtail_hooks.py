@@ -9,6 +9,9 @@ from .admin.permissions import AgencyScopedPermissionPolicy
 from .attachments.serving import may_download
 from .catalogue.models import CatalogueCategory
 from .reports.admin.panels import ReportDeadlinePanel
+from .reports.admin.permissions import ReportPermissionPolicy
+from .reports.admin.viewsets import AnnualReportViewSet
+from .reports.models import AnnualReport
 from .requests.admin.panels import RequestDeskPanel
 from .requests.admin.permissions import DeskRecordPermissionPolicy, RequestPermissionPolicy
 from .requests.admin.viewsets import RequestDeskGroup
@@ -136,6 +139,16 @@ def register_request_desk():
 @hooks.register("construct_homepage_panels")
 def add_request_desk_panel(request, panels):
     panels.append(RequestDeskPanel(request))
+
+
+# 年度报告 ------------------------------------------------------------------------------------------------
+
+register_permission_policy(AnnualReport, ReportPermissionPolicy(AnnualReport))
+
+
+@hooks.register("register_admin_viewset")
+def register_annual_reports():
+    return AnnualReportViewSet()
 
 
 @hooks.register("construct_homepage_panels")
