@@ -64,8 +64,9 @@ def published_page(year, values):
     for code, cell in fmt.cells.items():  # the totals as the agency typed them (reading order: parts first)
         if cell.is_sum:
             shown[code] = sum(shown.get(term, 0) for term in cell.sum_of)
-    tables = [{"grid": grid, "rows": layout.filled(grid, shown)} for grid in layout.grids(fmt)]
-    return render_to_string("disclosure/reports/includes/published_tables.html", {"tables": tables})
+    return render_to_string(
+        "disclosure/reports/includes/published_tables.html", {"grids": layout.grids(fmt), "values": shown}
+    )
 
 
 PROBLEMS = (

@@ -280,12 +280,3 @@ def grid(fmt, table_code):
 
 def grids(fmt):
     return [grid(fmt, table.code) for table in fmt.tables]
-
-
-def filled(grid, values):
-    """The grid's rows as ``[(GridCell, text)]``: headers with their label, figures as the report
-    shows them (``values``: cell code → Decimal, str or None; blank shows as 0)."""
-    return [
-        [(cell, schema.display(values.get(cell.cell)) if cell.is_figure else cell.text) for cell in row]
-        for row in grid.rows
-    ]

@@ -92,12 +92,12 @@ class AnnualReportPage(RoutablePageMixin, CatalogueItemPage):
         ]
 
     def sections(self):
-        """The report in the format's order: (section, rich text or None, filled table grid or None)."""
+        """The report in the format's order: (section, rich text or None, table grid or None)."""
         result = []
         for section in self.format.sections:
             if section.table:
                 grid = layout.grid(self.format, section.table)
-                result.append((section, None, {"grid": grid, "rows": layout.filled(grid, self.figures)}))
+                result.append((section, None, grid))
             else:
                 result.append((section, getattr(self, section.narrative), None))
         return result

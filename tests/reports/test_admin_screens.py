@@ -80,7 +80,7 @@ def activity(agency, handler):
 
 
 @pytest.fixture
-def report(agency, handler, activity):
+def report(agency, catalogue, handler, activity):
     return drafting.start_report(agency, LAST_YEAR, actor=handler)
 
 

@@ -70,9 +70,9 @@ def test_after_the_three_reviews_the_public_reads_the_tables_as_submitted(client
     html = response.content.decode()
     # The national layout: nested groups merged as the format draws them.
     assert '<th id="t3-h' in html and 'rowspan="22"' in html and 'rowspan="8"' in html
-    new_total = re.search(r'<td headers="[^"]*" data-cell="t3:new:total">(\d+)</td>', html)
+    new_total = re.search(r'headers="[^"]*"[^>]*data-cell="t3:new:total">\s*(\d+)\s*<', html)
     assert new_total.group(1) == "3"
-    carried = re.search(r'data-cell="t3:carried_out:person">(\d+)<', html)
+    carried = re.search(r'data-cell="t3:carried_out:person">\s*(\d+)\s*<', html)
     assert carried.group(1) == "1"
     text = text_of(response)
     for heading in (
@@ -96,7 +96,7 @@ def test_what_is_published_is_the_snapshot_not_later_recomputations(client, repo
     received(agency, handler, "2025-06-02")
     figures.recompute(report)
     html = client.get(page.url).content.decode()
-    assert re.search(r'data-cell="t3:new:total">3<', html)
+    assert re.search(r'data-cell="t3:new:total">\s*3\s*<', html)
 
 
 def test_a_report_sent_back_by_a_reviewer_is_a_draft_again_and_resubmission_resumes_the_review(report, desk):
@@ -118,9 +118,7 @@ def test_a_report_sent_back_by_a_reviewer_is_a_draft_again_and_resubmission_resu
     assert report.state == ReportState.SUBMITTED
 
 
-def test_the_published_report_downloads_as_pdf_xlsx_and_docx_and_a_report_in_review_does_not(
-    client, report, desk
-):
+def test_the_published_report_downloads_as_pdf_xlsx_and_docx_and_a_report_in_review_does_not(client, report, desk):
     submitted(report, desk)
     page = AnnualReportPage.objects.get(report=report)
     hidden = page.url_path.replace("/home", "", 1)
