@@ -156,3 +156,26 @@ class RowSourceForm(forms.ModelForm):
         self.default_names = "、".join(row.catalogue_names)
         self.fields["category"].queryset = CatalogueCategory.objects.filter(agency=agency).select_related("parent")
         self.fields["genre"].queryset = Genre.objects.all()
+
+
+class ImportReportForm(StartReportForm):
+    """导入往年报告: a report published before Gongkai, as its web page (HTML) or an XLSX workbook."""
+
+    file = forms.FileField(
+        label=_("Published report"),
+        required=False,
+        help_text=_("The report's web page saved as HTML (UTF-8 or GBK), or an XLSX workbook in the national layout."),
+    )
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year - 2
+        self.fields["format_version"].choices = [("", gettext("Recognised from the tables")), *formats.choices()]
+        self.fields["year"].validators.append(MaxValueValidator(timezone.localdate().year - 1))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not data.get("token"):
+            self.add_error("file", gettext("Choose the file of the published report."))
+        return data

@@ -35,6 +35,7 @@ from .forms import (
     StartReportForm,
     show_refusal,
 )
+from .transfer import export_links
 
 NAMESPACE = "disclosure_reports"
 TEMPLATES = "disclosure/reports/admin/"
@@ -46,11 +47,6 @@ UNREADABLE_TEXT = (ValueError, TypeError, KeyError, AttributeError)
 
 def url(name, *args):
     return reverse(f"{NAMESPACE}:{name}", args=args)
-
-
-def export_links(report):
-    """[(url, label)] of the report's downloads (导出 XLSX/PDF/DOCX). Wired when the exports exist."""
-    return []
 
 
 # The list ---------------------------------------------------------------------------------------

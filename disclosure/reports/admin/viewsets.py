@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import AnnualReport
-from . import views
+from . import transfer, views
 from .filters import ReportFilterSet
 
 
@@ -36,6 +36,8 @@ class AnnualReportViewSet(ModelViewSet):
         return [
             *(pattern for pattern in super().get_urlpatterns() if pattern.name in self.GENERIC_VIEWS),
             path("<int:pk>/", views.ReportView.as_view(), name="edit"),
+            path("<int:pk>/export/<str:kind>/", transfer.ExportView.as_view(), name="export"),
+            path("import/", transfer.ImportReportView.as_view(), name="import"),
             path("<int:pk>/sections/", views.SaveSectionsView.as_view(), name="save_sections"),
             path("<int:pk>/recompute/", views.RecomputeView.as_view(), name="recompute"),
             path("<int:pk>/submit/", views.SubmitView.as_view(), name="submit"),
