@@ -60,12 +60,12 @@ def test_a_government_editor_sees_its_members_and_those_without_a_report(client,
     panel = panel_of(client, county.editors.government)
     assert "已发布" in row(panel, county.government)  # its own report
     government = row(panel, county.government, ReportLevel.GOVERNMENT)
-    assert "本级政府" in government and "未启动" in government and f"{YEAR + 1}-03-31" in government
+    assert "本级政府" in government and "未开始" in government and f"{YEAR + 1}-03-31" in government
     assert str(expected_status(county.government, ReportLevel.GOVERNMENT)) in government
     (missing,) = re.findall(r"<p class=\"help\" data-missing>(.*?)</p>", government, re.S)
     assert "城关镇" in missing and "县教育局" not in missing
     assert "草稿" in row(panel, county.education)
-    assert "未启动" in row(panel, county.town)
+    assert "未开始" in row(panel, county.town)
     assert "已提交审核" in row(panel, county.hospital)
     assert row(panel, county.finance) is not None
 
