@@ -1,6 +1,6 @@
 """An agency's annual report from 100,000 requests and 100,000 catalogue items, beside the naive per-row count, in one run.
 
-    .venv/bin/python bench/annual_report.py [--requests 100000] [--items 100000] [--appeals 300] [--repeat 10] [--keep]
+    .venv/bin/python bench/annual_report.py [--requests 100000] [--items 100000] [--appeals 300] [--repeat 10] [--format national-2019] [--keep]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_reports .venv/bin/python bench/annual_report.py
 
 Generates, with bulk inserts, one agency's requests received over three years (the report's
