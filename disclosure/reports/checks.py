@@ -8,6 +8,7 @@ Which checks apply is part of the format (its ``checks``); each kind is a functi
 - ``previous_year``: this year's 二 上年结转 equals last year's 四 结转下年度, column by column,
   when last year's report exists (the report of the same agency and level).
 - ``narrative``: figures quoted in 一, 五 and 六 (see ``narrative``) agree with the tables.
+- and, for every format, every figure kept outside Gongkai (``entered``) has been entered.
 
 Checks read the figures the report shows (entered or overriding values included); a blank
 figure reads as 0, as in published reports. A report with any failing check cannot be
@@ -22,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import figures, narrative
-from .formats.schema import cell_code, display
+from .choices import ReportState
+from .formats.schema import ENTERED, cell_code, display
 
 
 class Status(models.TextChoices):
@@ -230,6 +232,25 @@ def narrative_figures(report, check, shown):
     return [CheckResult(check.code, Status.PASSED, message % {"count": compared})]
 
 
+def entered_figures(report, shown):
+    """Every figure kept outside Gongkai is filled in: a blank would print as 0, which it may not be."""
+    fmt = report.format
+    sources = figures.sources(report)
+    missing = [code for code, source in sources.items() if source == ENTERED and shown.get(code) is None]
+    if not missing:
+        return [CheckResult("entered", Status.PASSED, _("Every figure kept outside Gongkai has been entered."))]
+    message = _("%(table)s %(cell)s is kept outside Gongkai and has not been entered yet: enter it with its source.")
+    return [
+        CheckResult(
+            "entered",
+            Status.FAILED,
+            message % {"table": _table_name(fmt, fmt.cells[code].table), "cell": fmt.cells[code].name},
+            (code,),
+        )
+        for code in missing
+    ]
+
+
 KINDS = {
     "balance": balance,
     "row_sum": row_sum,
@@ -242,7 +263,8 @@ KINDS = {
 def run(report):
     """Every check of the report's format, in the format's order: passed, failed (one per fault) or skipped."""
     shown = figures.values(report)
-    results = []
+    # Figures entered by hand are the agency's to give; a report imported as published has none.
+    results = entered_figures(report, shown) if report.state != ReportState.IMPORTED else []
     for check in report.format.checks:
         results.extend(KINDS[check.kind](report, check, shown))
     return results

@@ -1,4 +1,4 @@
-"""Starting a year's report: the format in force, last year's text as a start, the fees collected, the tables computed.
+"""Starting a year's report (and deleting one started or imported by mistake): the format in force, last year's text as a start, the fees collected, the tables computed.
 
 Art 50 asks every report to state the 信息处理费 collected (《政府信息公开信息处理费管理办法》);
 the request desk knows them (fees paid within the year), so section 六 starts with that
@@ -10,11 +10,12 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from ..agencies.models import AgencyPage
 from ..requests.models import DisclosureRequest
 from . import aggregate, figures, formats
-from .choices import ReportLevel
+from .choices import ReportLevel, ReportState
 from .errors import ReportRefused
 from .formats.schema import display
 from .models import AnnualReport
@@ -36,6 +37,9 @@ def fee_paragraph(fmt, agency, year, amount):
     if not text:
         return ""
     return f"<p>{escape(text.format(year=year, agency=agency.title, amount=display(amount)))}</p>"
+
+
+DISCARDABLE = (ReportState.DRAFT, ReportState.IMPORTED)
 
 
 @transaction.atomic
@@ -62,3 +66,17 @@ def start_report(agency, year, *, level=ReportLevel.AGENCY, format_version=None,
     )
     figures.recompute(report, actor)
     return report
+
+
+@transaction.atomic
+def discard_report(report, actor):
+    """Delete a report started or imported by mistake; never one under review or published (its page
+    and the review's record stay the history of what the public saw)."""
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    if report.state not in DISCARDABLE or report.pages.exists():
+        raise ReportRefused(
+            _("Only a draft or imported report that was never submitted can be deleted; this one is “%(state)s”.")
+            % {"state": report.get_state_display()}
+        )
+    log(instance=report, action="wagtail.delete", user=actor, data={"title": str(report)})
+    report.delete()

@@ -31,6 +31,8 @@ from .models import AnnualReport, ReportComputation, ReportFigure, ReportFigureC
 
 #: The source of a government report's figures: the sum of its members' reports.
 MEMBERS = "members"
+#: An imported report's figures are the ones it published, whatever the format's sources.
+IMPORTED = "imported"
 LARGEST = Decimal(10) ** 13
 
 
@@ -51,6 +53,8 @@ def row_settings(agency):
 def sources(report, settings=None):
     """{cell code: where its figure comes from} once the agency's row settings apply."""
     fmt = report.format
+    if report.state == ReportState.IMPORTED:
+        return dict.fromkeys(fmt.cells, IMPORTED)
     if report.level == ReportLevel.GOVERNMENT:
         return {code: (schema.SUM if cell.is_sum else MEMBERS) for code, cell in fmt.cells.items()}
     settings = row_settings(report.agency) if settings is None else settings
@@ -135,13 +139,14 @@ def _data(report, settings, cell_sources):
 
 
 def _snapshot(fmt, found, figures, cell_sources):
-    """The computation as data alone: computed figures, entered ones as they stand, totals of those."""
+    """The computation as data alone: computed figures and their totals; figures entered by hand are
+    the editor's, not the data's, and are left out (their changes are in the figure history)."""
     pure = {}
     for code, cell in fmt.cells.items():
         if cell.is_sum:
             continue
         if cell_sources[code] == schema.ENTERED:
-            pure[code] = figures[code].value
+            pure[code] = None
         else:
             pure[code] = schema.normalise(found.get(code, 0), cell.kind)
     pure.update(_sums(fmt, lambda code: None if fmt.cells[code].is_sum else pure[code]))
@@ -164,9 +169,9 @@ def recompute(report, actor=None):
             continue
         if source == schema.ENTERED:
             figure.computed = None
-            setting = settings.get(cell.row.code)
-            if not figure.source_note and setting is not None:
-                figure.source_note = setting.source_note
+            if figure.entered is None:  # not entered yet: the row's own note, not a stale catalogue one
+                setting = settings.get(cell.row.code)
+                figure.source_note = setting.source_note if setting is not None else ""
             continue
         computed = schema.normalise(found.get(code, 0), cell.kind)
         if figure.entered is not None and not figure.reason:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
-from ..catalogue.models import CatalogueIndexPage
+from ..catalogue.models import CatalogueIndexPage, Genre
 from . import figures
 from .choices import ReportState
 from .errors import ReportRefused
@@ -25,6 +25,8 @@ from .titles import page_title
 
 #: Category names that file annual reports, most specific first (the presets file them
 #: under 公开指南和年报).
+REPORT_GENRE = "报告"
+KEYWORDS = "政府信息公开 年度报告"
 CATEGORY_NAMES = ("信息公开年报", "政府信息公开年报", "年度报告", "公开指南和年报")
 
 
@@ -54,6 +56,8 @@ def _fill(page, report):
     page.other_matters = report.other_matters
     page.generated_date = timezone.localdate()
     page.publisher = report.agency.title
+    page.genre = Genre.objects.filter(name=REPORT_GENRE).first()
+    page.keywords = KEYWORDS
 
 
 def _start_review(page, actor):

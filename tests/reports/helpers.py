@@ -55,3 +55,10 @@ def shown(report, table=None):
 
 def nonzero(report, table):
     return {code: value for code, value in shown(report, table).items() if value not in (None, 0, Decimal(0))}
+
+
+def with_fees(report, actor, amount=0):
+    """表二's 行政事业性收费 is kept outside Gongkai: entered, as every report needs before submission."""
+    figures.enter(report, "t2:fees:amount", amount, actor, "县财政局非税收入征管系统")
+    report.refresh_from_db()
+    return report

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from disclosure.agencies.models import AgencyPage, AgencyRole
-from disclosure.reports import drafting, figures
+from disclosure.reports import drafting, figures, submission
 from disclosure.reports.choices import ReportLevel, ReportState, RowSource
 from disclosure.reports.models import AnnualReport, ReportRowSource
 from disclosure.requests.choices import ApplicantType
@@ -21,7 +21,7 @@ from tests.admin_forms import rich_text
 from tests.factories import make_agency, make_user
 from tests.requests.desk import ensure_calendar_years
 
-from .helpers import decided, received
+from .helpers import decided, received, with_fees
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def activity(agency, handler):
 
 @pytest.fixture
 def report(agency, catalogue, handler, activity):
-    return drafting.start_report(agency, LAST_YEAR, actor=handler)
+    return with_fees(drafting.start_report(agency, LAST_YEAR, actor=handler), handler)
 
 
 def test_an_editor_starts_last_years_report_and_reads_its_computed_tables(client, agency, editor, activity):
@@ -117,7 +117,9 @@ def test_an_editor_starts_last_years_report_and_reads_its_computed_tables(client
     assert figure_shown(screen, "t3:carried_out:total") == "1"
     # Every figure names its headers, for screen readers (the table is data, not layout).
     assert re.search(r'<td id="figure-t3:new:person" headers="t3-h\d+( t3-h\d+)+"', screen.content.decode())
-    assert "data-checks-pass" in page
+    # 行政事业性收费 is kept outside Gongkai: until it is entered the report cannot go forward.
+    failed = panel(screen, "summary")
+    assert "data-failed-checks" in failed and "行政事业性收费" in failed
 
     listed = client.get(url("index"), {"year": LAST_YEAR, "state": ReportState.DRAFT, "agency": agency.pk})
     assert url("edit", report.pk) in text(listed)
@@ -143,7 +145,10 @@ def test_an_override_needs_a_reason_and_then_breaks_the_balance_check_until_corr
     assert refused.status_code == 400
     assert "请说明计算数有误的原因。" in text(refused)
     assert 'value="3"' in text(refused)  # what was typed is still there
-    assert figures.values(report)["t3:new:person"] == 2 and not report.figure_changes.exists()
+    assert (
+        figures.values(report)["t3:new:person"] == 2
+        and not report.figure_changes.exclude(cell="t2:fees:amount").exists()
+    )
 
     done = client.post(
         url("figure_action", report.pk, "t3:new:person", "override"),
@@ -199,7 +204,7 @@ def test_a_figure_the_cell_cannot_hold_is_refused_in_chinese(client, editor, rep
         {"override-value": value, "override-reason": "核对"},
     )
     assert response.status_code == 400 and message in text(response)
-    assert not report.figure_changes.exists()
+    assert not report.figure_changes.exclude(cell="t2:fees:amount").exists()
 
 
 def test_recomputing_lists_what_changed_since_the_last_computation(client, agency, handler, editor, report):
@@ -250,7 +255,8 @@ def test_unreadable_text_is_refused_with_a_message_and_nothing_is_saved(client, 
     assert report.overview == before
 
 
-def test_an_entered_row_is_entered_with_its_source(client, agency, editor, report):
+def test_an_entered_row_is_entered_with_its_source(client, agency, editor, handler, activity):
+    report = drafting.start_report(agency, LAST_YEAR, actor=handler)  # 行政事业性收费 not entered yet
     client.force_login(editor)
     page = client.get(url("figure", report.pk, "t2:fees:amount"))
     assert 'data-figure-form="enter"' in text(page) and 'data-figure-form="override"' not in text(page)
@@ -390,3 +396,45 @@ def test_a_government_report_shows_each_members_part_and_who_is_missing(client, 
     cell = text(client.get(url("figure", report.pk, "t3:new:person")))
     assert re.search(r"<th scope=\"row\">青溪县教育局</th><td>1</td>", cell)
     assert 'data-report-action="row-sources"' not in text(screen)
+
+
+def test_submitting_and_recomputing_keep_the_text_typed_but_not_saved(client, editor, report):
+    client.force_login(editor)
+    typed = {
+        "overview": rich_text(f"{LAST_YEAR}年，本局共收到政府信息公开申请2件。"),
+        "problems": rich_text("无。"),
+        "other_matters": rich_text("无。"),
+    }
+    client.post(url("recompute", report.pk), typed)
+    report.refresh_from_db()
+    assert "共收到政府信息公开申请2件" in report.overview
+    typed["problems"] = rich_text("依申请公开办理时限把握不够严格。")
+    assert client.post(url("submit", report.pk), typed).status_code == 302
+    report.refresh_from_db()
+    assert report.state == ReportState.SUBMITTED and "办理时限" in report.problems
+
+
+def test_only_a_year_that_is_over_can_be_reported_on(client, agency, editor):
+    client.force_login(editor)
+    this_year = timezone.localdate().year
+    response = client.post(
+        url("add"), {"agency": agency.pk, "year": this_year, "level": "agency", "format_version": ""}
+    )
+    assert response.status_code == 400 and not AnnualReport.objects.exists()
+
+
+def test_a_report_started_by_mistake_is_deleted_after_asking_but_never_once_submitted(client, editor, report):
+    client.force_login(editor)
+    screen = text(client.get(url("edit", report.pk)))
+    assert url("discard", report.pk) in screen
+    assert client.get(url("discard", report.pk)).status_code == 200
+    submission.submit_for_review(report, editor)
+    assert client.post(url("discard", report.pk)).status_code == 302
+    assert AnnualReport.objects.filter(pk=report.pk).exists()  # submitted: kept
+    assert url("discard", report.pk) not in text(client.get(url("edit", report.pk)))
+
+
+def test_a_draft_is_deleted_with_its_figures(client, editor, report):
+    client.force_login(editor)
+    assert client.post(url("discard", report.pk))["Location"] == url("index")
+    assert not AnnualReport.objects.filter(pk=report.pk).exists()

@@ -49,7 +49,9 @@ def test_the_editor_previews_a_published_page_then_imports_it_without_choosing_i
     assert done.status_code == 302 and done["Location"] == reverse("disclosure_reports:edit", args=[report.pk])
     assert report.state == ReportState.IMPORTED and report.year == PAST_YEAR and report.imported_from == "report.html"
     screen = client.get(done["Location"]).content.decode()
-    assert "表四" in screen
+    assert "表四" in screen and "report.html" in screen
+    # Figures as published: nobody overrode them here, and nothing on the screen says so.
+    assert "report-mark--overridden" not in screen and "data-figure-form" not in screen
 
 
 def test_a_file_that_is_no_report_is_refused_in_chinese_and_nothing_is_kept(client, agency, editor):

@@ -10,7 +10,7 @@ from disclosure.reports.errors import ReportRefused
 from disclosure.reports.submission import submit_for_review
 from disclosure.requests.choices import AppealKind, AppealResult, ApplicantType, Outcome
 
-from .helpers import case, decided, received
+from .helpers import case, decided, received, with_fees
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def report(agency, catalogue, handler):
     decided(agency, handler, "2025-03-03", "2025-03-10", Outcome.NOT_HELD, ApplicantType.COMMERCIAL)
     received(agency, handler, "2025-11-03")
     case(agency, AppealKind.REVIEW, "2025-04-01", AppealResult.UPHELD, "2025-06-01")
-    return drafting.start_report(agency, 2025, actor=handler)
+    return with_fees(drafting.start_report(agency, 2025, actor=handler), handler)
 
 
 def by_rule(report):
@@ -43,6 +43,7 @@ def test_computed_figures_pass_every_check_and_say_so(report):
         "t4.total": {Status.PASSED},
         "t3.carry_over": {Status.SKIPPED},  # no report for 2024
         "narrative": {Status.SKIPPED},  # no figure quoted yet
+        "entered": {Status.PASSED},  # 行政事业性收费, kept outside Gongkai, is entered
     }
     balance = by_rule(report)["t3.balance"][0]
     assert "一 + 二" in balance.message and "三（七） + 四" in balance.message
@@ -115,3 +116,19 @@ def test_a_report_that_fails_a_check_cannot_be_submitted(report, handler):
     assert report.state == ReportState.SUBMITTED and report.submitted_by == handler
     with pytest.raises(ReportRefused):
         submit_for_review(report, handler)
+
+
+def test_a_figure_kept_outside_gongkai_must_be_entered_before_the_report_goes_forward(agency, catalogue, handler):
+    report = drafting.start_report(agency, 2025, actor=handler)
+    failing = [result for result in checks.failures(report) if result.rule == "entered"]
+    assert len(failing) == 1 and "行政事业性收费" in failing[0].message
+    assert failing[0].cells == ("t2:fees:amount",)
+    with pytest.raises(ReportRefused):
+        submit_for_review(report, handler)
+    figures.enter(report, "t2:fees:amount", 0, handler, "县财政局非税收入征管系统")  # 0 entered is a figure
+    assert not [result for result in checks.failures(report) if result.rule == "entered"]
+
+
+def test_recomputing_lists_only_what_the_data_changed_not_figures_entered_by_hand(report, handler):
+    figures.enter(report, "t2:fees:amount", "3.215", handler, "县财政局非税收入征管系统")
+    assert figures.recompute(report, handler) == []

@@ -365,3 +365,15 @@ def test_every_format_is_read_back_from_its_own_layout():
         reading = read_report(national_workbook(fmt, values))
         assert reading.format.code == fmt.code
         assert reading.figures == values
+
+
+def test_a_file_whose_title_names_another_year_or_agency_is_flagged(agency, other_agency, editor):
+    _report, problems = import_past_report(agency, 2023, PAGE_2021, actor=editor, source_name="page.html", dry_run=True)
+    assert any("2023" in str(problem) and "青溪县教育局2024年" in str(problem) for problem in problems)
+    other_editor = make_user("other-editor", agency=other_agency, role=AgencyRole.EDITOR)
+    _report, problems = import_past_report(
+        other_agency, 2024, PAGE_2021, actor=other_editor, source_name="page.html", dry_run=True
+    )
+    assert any(other_agency.title in str(problem) for problem in problems)
+    _report, problems = import_past_report(agency, 2024, PAGE_2021, actor=editor, source_name="page.html", dry_run=True)
+    assert not any("标题" in str(problem) or "title" in str(problem) for problem in problems)

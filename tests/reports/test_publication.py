@@ -10,7 +10,7 @@ from disclosure.reports.choices import ReportState
 from disclosure.reports.models import AnnualReport
 from disclosure.reports.submission import submit_for_review
 from disclosure.requests.choices import ApplicantType, Outcome
-from tests.reports.helpers import decided, received
+from tests.reports.helpers import decided, received, with_fees
 from tests.review.conftest import Desk
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def report(agency, catalogue, handler):
     decided(agency, handler, "2025-03-03", "2025-03-20")
     decided(agency, handler, "2025-05-06", "2025-05-20", Outcome.NOT_HELD, ApplicantType.COMMERCIAL)
     received(agency, handler, "2025-12-22")  # carried into 2026
-    return drafting.start_report(agency, 2025)
+    return with_fees(drafting.start_report(agency, 2025), handler)
 
 
 @pytest.fixture

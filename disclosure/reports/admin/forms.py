@@ -57,8 +57,8 @@ class StartReportForm(forms.Form):
         if len(choices := list(agencies[:2])) == 1:
             self.fields["agency"].initial = choices[0].pk
         this_year = timezone.localdate().year
-        self.fields["year"].validators.append(MaxValueValidator(this_year))
-        self.fields["year"].widget.attrs["max"] = this_year
+        self.fields["year"].validators.append(MaxValueValidator(this_year - 1))  # a year that is over
+        self.fields["year"].widget.attrs["max"] = this_year - 1
         self.fields["year"].initial = this_year - 1
         self.fields["format_version"].choices = [
             ("", gettext("The format in force for the report's year")),
@@ -172,7 +172,7 @@ class ImportReportForm(StartReportForm):
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = timezone.localdate().year - 2
         self.fields["format_version"].choices = [("", gettext("Recognised from the tables")), *formats.choices()]
-        self.fields["year"].validators.append(MaxValueValidator(timezone.localdate().year - 1))
+        self.fields["format_version"].help_text = _("The format the published tables follow.")
 
     def clean(self):
         data = super().clean()

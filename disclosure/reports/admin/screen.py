@@ -8,6 +8,7 @@ the change list, the history and the check sentences read alike.
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from .. import aggregate, checks, figures, layout
 from ..choices import ReportLevel, RowSource
 from ..formats import FILES, schema
+from ..pages import AnnualReportPage
 from ..permissions import can_read
 
 #: The totals a government's members table shows, in this order (where the format has them).
@@ -35,6 +37,7 @@ SOURCES = {
     schema.SUM: gettext_lazy("The sum of other figures of this report"),
     schema.ENTERED: RowSource.ENTERED.label,
     figures.MEMBERS: gettext_lazy("The sum of the members' own reports"),
+    figures.IMPORTED: gettext_lazy("As published, read from the imported report"),
 }
 
 
@@ -72,6 +75,8 @@ class Mark:
 
 
 def mark_of(figure, source):
+    if source == figures.IMPORTED:
+        return None  # the figure as published: nobody changed it here
     if source == schema.ENTERED:
         if figure is None or figure.entered is None:
             return Mark("missing", _("to enter"), _("Kept outside Gongkai: enter it with its source."))
@@ -239,3 +244,18 @@ def headings_of(fmt, code):
     texts = {entry.id: entry.text for entry in grid.cells() if entry.id}
     found = next((entry for entry in grid.cells() if entry.cell == code), None)
     return [grid.caption, *(texts[header] for header in (found.headers if found else ()) if header in texts)]
+
+
+def published_page(report):
+    """The report's page in the catalogue (in review or live) with where it stands, or None."""
+    page = AnnualReportPage.objects.filter(report=report).first()
+    if page is None:
+        return None
+    state = page.current_workflow_state
+    task = page.current_workflow_task
+    return {
+        "page": page,
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "live_url": page.url if page.live else "",
+        "in_review": task.name if state is not None and task is not None else "",
+    }

@@ -87,11 +87,13 @@ class ImportReportView(WagtailAdminTemplateMixin, View):
         if not form.is_valid():
             return self.render(form, status=400)
         data = form.cleaned_data
-        content, name = self._content(form)
+        choice = (data["agency"].pk, data["year"], data["level"], data["format_version"])
+        content, name, previewed_for = self._content(form)
         if content is None:
             form.add_error("file", _("The file to import has expired; choose it again."))
             return self.render(form, status=400)
-        confirm = "confirm" in request.POST
+        # Imported only as previewed: a changed agency, year or format is read and checked again first.
+        confirm = "confirm" in request.POST and previewed_for == choice
         try:
             report, problems = imports.import_past_report(
                 data["agency"],
@@ -119,7 +121,7 @@ class ImportReportView(WagtailAdminTemplateMixin, View):
             )
             return redirect(reverse(f"{NAMESPACE}:edit", args=[report.pk]))
         token = data["token"] or secrets.token_urlsafe(16)
-        cache.set(_pending_key(request.user, token), (content, name), PENDING_SECONDS)
+        cache.set(_pending_key(request.user, token), (content, name, choice), PENDING_SECONDS)
         form = ImportReportForm(
             {**request.POST.dict(), "token": token}, user=request.user
         )  # the preview keeps the file for the confirmation
@@ -127,8 +129,9 @@ class ImportReportView(WagtailAdminTemplateMixin, View):
         return self.render(form, problems=problems, previewed=name)
 
     def _content(self, form):
+        """(content, file name, the choice it was previewed for — None for a new upload)."""
         upload = form.cleaned_data.get("file")
         if upload is not None:
-            return upload.read(imports.MAX_BYTES + 1), upload.name
+            return upload.read(imports.MAX_BYTES + 1), upload.name, None
         pending = cache.get(_pending_key(self.request.user, form.cleaned_data["token"]))
-        return pending if pending else (None, "")
+        return pending if pending else (None, "", None)

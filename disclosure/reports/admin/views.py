@@ -72,6 +72,7 @@ class ReportIndexView(IndexView):
                 label=_("Report"),
                 accessor=lambda report: (
                     _("%(year)s report of %(agency)s") % {"year": report.year, "agency": report.agency.title}
+                    + (f"（{ReportLevel.GOVERNMENT.label}）" if report.level == ReportLevel.GOVERNMENT else "")
                 ),
                 get_url=lambda report: url("edit", report.pk),
             ),
@@ -209,6 +210,8 @@ def report_context(report, user, sections_form=None, refusal=None):
         "members": screen.members(report, user),
         "refusal": refusal,
         "export_links": export_links(report),
+        "page": screen.published_page(report),
+        "discardable": writer and report.state in drafting.DISCARDABLE and not report.pages.exists(),
     }
 
 
@@ -216,6 +219,32 @@ class ReportView(ReportMixin, View):
     """The report's screen: read by its readers, written by its editors while it is a draft."""
 
     template_name = TEMPLATES + "report.html"
+
+    def save_posted_sections(self):
+        """Save the sections posted with the request (the text form's own 保存, and 重新计算 and 提交审核,
+        which post the text too, so nothing typed is lost); None when saved or none were posted,
+        else the screen with the errors (status 400)."""
+        if not any(field in self.request.POST for field in SectionsForm._meta.fields):
+            return None
+        form = SectionsForm(self.request.POST, instance=self.report)
+        try:
+            valid = form.is_valid()
+        except UNREADABLE_TEXT:
+            # The rich-text editor could not read what was posted (not its JSON): nothing to show back.
+            messages.error(self.request, _("The text could not be read; reload the page and write it again."))
+            self.report.refresh_from_db()
+            return self.render_report(status=400)
+        if not valid:
+            messages.error(self.request, _("The sections were not saved: see the errors below."))
+            self.report.refresh_from_db()  # the form keeps what was typed; the rest shows what is saved
+            return self.render_report(status=400, sections_form=form)
+        try:
+            form.save()
+        except ReportRefused as refusal:
+            messages.error(self.request, refusal.message)
+            self.report.refresh_from_db()
+            return self.render_report(status=400)
+        return None
 
     def render_report(self, status=200, **extra):
         return self.respond(report_context(self.report, self.request.user, **extra), status=status)
@@ -229,26 +258,11 @@ class SaveSectionsView(ReportView):
 
     def post(self, request, pk):
         self.require_writer()
-        form = SectionsForm(request.POST, instance=self.report)
-        try:
-            valid = form.is_valid()
-        except UNREADABLE_TEXT:
-            # The rich-text editor could not read what was posted (not its JSON): nothing to show back.
-            messages.error(request, _("The text could not be read; reload the page and write it again."))
-            self.report.refresh_from_db()
-            return self.render_report(status=400)
-        if valid:
-            try:
-                form.save()
-            except ReportRefused as refusal:
-                messages.error(request, refusal.message)
-                self.report.refresh_from_db()
-                return self.render_report(status=400)
-            messages.success(request, _("The sections have been saved."))
-            return self.back_to_report("sections-section")
-        messages.error(request, _("The sections were not saved: see the errors below."))
-        self.report.refresh_from_db()  # the form keeps what was typed; the rest of the screen shows what is saved
-        return self.render_report(status=400, sections_form=form)
+        refused = self.save_posted_sections()
+        if refused is not None:
+            return refused
+        messages.success(request, _("The sections have been saved."))
+        return self.back_to_report("sections-section")
 
 
 class RecomputeView(ReportView):
@@ -258,6 +272,8 @@ class RecomputeView(ReportView):
 
     def post(self, request, pk):
         self.require_writer()
+        if (refused := self.save_posted_sections()) is not None:
+            return refused
         try:
             changes = figures.recompute(self.report, request.user)
         except ReportRefused as refusal:
@@ -282,6 +298,9 @@ class SubmitView(ReportView):
 
     def post(self, request, pk):
         self.require_writer()
+        if (refused := self.save_posted_sections()) is not None:
+            return refused
+        self.report.refresh_from_db()
         try:
             submission.submit_for_review(self.report, request.user)
         except ReportRefused as refusal:
@@ -454,3 +473,26 @@ class RowSourcesView(ReportMixin, View):
         ) % {"count": len(changes)}
         messages.success(request, text)
         return self.back_to_report("changes-section")
+
+
+class DiscardReportView(ReportMixin, View):
+    """删除: a report started or imported by mistake; asks first."""
+
+    template_name = TEMPLATES + "discard.html"
+
+    def get_page_title(self):
+        return _("Delete this report")
+
+    def get(self, request, pk):
+        self.require_writer()
+        return TemplateResponse(request, self.template_name, self.get_context_data(report=self.report))
+
+    def post(self, request, pk):
+        self.require_writer()
+        try:
+            drafting.discard_report(self.report, request.user)
+        except ReportRefused as refusal:
+            messages.error(request, refusal.message)
+            return redirect(url("edit", self.report.pk))
+        messages.success(request, _("The report has been deleted."))
+        return redirect(url("index"))

@@ -37,6 +37,7 @@ class AnnualReportViewSet(ModelViewSet):
             *(pattern for pattern in super().get_urlpatterns() if pattern.name in self.GENERIC_VIEWS),
             path("<int:pk>/", views.ReportView.as_view(), name="edit"),
             path("<int:pk>/export/<str:kind>/", transfer.ExportView.as_view(), name="export"),
+            path("<int:pk>/delete/", views.DiscardReportView.as_view(), name="discard"),
             path("import/", transfer.ImportReportView.as_view(), name="import"),
             path("<int:pk>/sections/", views.SaveSectionsView.as_view(), name="save_sections"),
             path("<int:pk>/recompute/", views.RecomputeView.as_view(), name="recompute"),

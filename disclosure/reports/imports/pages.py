@@ -21,6 +21,7 @@ BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "section", "arti
 class Page:
     tables: list = field(default_factory=list)
     lines: list = field(default_factory=list)
+    title: str = ""
 
 
 def _span(cell, name):
@@ -83,8 +84,13 @@ def _text_root(soup, anchor):
 def read_page(text, anchor):
     """The ``Page`` of an HTML document given as text."""
     soup = BeautifulSoup(text, "html.parser")
-    for unwanted in soup.find_all(["script", "style", "noscript"]):
+    # Not the report: scripts, the site's navigation and forms, and a page's download links.
+    for unwanted in soup.find_all(["script", "style", "noscript", "nav", "footer", "form", "button"]):
         unwanted.decompose()
+    for unwanted in soup.select(".report-downloads, [class*=download]"):
+        unwanted.decompose()
+    heading = soup.find("h1") or soup.find("title")
+    title = " ".join(heading.get_text(" ").split())[:200] if heading else ""
     tables, room = [], MOST_CELLS
     for table in soup.find_all("table"):
         if room <= 0:
@@ -94,4 +100,4 @@ def read_page(text, anchor):
     root = _text_root(soup, anchor)
     for table in _data_tables(root):
         table.decompose()
-    return Page(tables=[table for table in tables if table.matrix], lines=_lines(root))
+    return Page(tables=[table for table in tables if table.matrix], lines=_lines(root), title=title)

@@ -10,6 +10,7 @@ tables of requests and appeals, which next year's checks and the government's re
 must be there; 表二 may be missing (some publish it as a picture), and is then said once.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -44,6 +45,7 @@ class Reading:
     figures: dict  # cell code -> Decimal, or None when not found or unreadable
     problems: list = field(default_factory=list)
     narrative: dict = field(default_factory=dict)  # AnnualReport field -> rich text
+    title: str = ""  # the page's heading or the workbook's title
 
 
 def table_name(fmt, table_code):
@@ -165,4 +167,26 @@ def read_report(upload_or_text, format_version=None):
     """The ``Reading`` of an uploaded file or pasted HTML; refuses what is no report (``ReportRefused``)."""
     anchor = formats.get(formats.CURRENT).sections[0].title
     document = read_document(upload_or_text, anchor)
-    return read_tables(document.tables, format_version, document.lines)
+    reading = read_tables(document.tables, format_version, document.lines)
+    reading.title = document.title
+    return reading
+
+
+YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年")
+
+
+def title_problems(reading, agency, year):
+    """The file's own title naming another year or agency than the one it is imported for."""
+    title = reading.title
+    if not title:
+        return []
+    problems = []
+    years = {int(found) for found in YEAR_IN_TITLE.findall(title)}
+    if years and year not in years:
+        message = _("The file's title “%(title)s” names another year than %(year)s, the year it is imported for.")
+        problems.append(Problem(message % {"title": title, "year": year}, ()))
+    names = {name for name in (agency.title, agency.short_name) if name}
+    if "年度报告" in title and not any(name in title for name in names):
+        message = _("The file's title “%(title)s” does not name %(agency)s, the agency it is imported for.")
+        problems.append(Problem(message % {"title": title, "agency": agency.title}, ()))
+    return problems

@@ -18,7 +18,7 @@ from ..choices import ReportLevel, ReportState
 from ..errors import ReportRefused
 from ..models import AnnualReport, ReportFigure
 from ..permissions import writable_agencies
-from .reading import Problem, read_report
+from .reading import Problem, read_report, title_problems
 
 
 def _exists(year):
@@ -105,4 +105,4 @@ def import_past_report(
         if dry_run:
             transaction.set_rollback(True)
             report = None
-    return report, [*reading.problems, *failed]
+    return report, [*title_problems(reading, agency, year), *reading.problems, *failed]

@@ -32,6 +32,7 @@ FIELD = "file"
 class Document:
     tables: list = field(default_factory=list)
     lines: list = field(default_factory=list)  # the page's text outside its tables (HTML only)
+    title: str = ""  # the page's heading or the workbook's title: whose report, which year
 
 
 def _too_large():
@@ -77,7 +78,8 @@ def _workbook(content):
     if sum(info.file_size for info in names) > MAX_UNPACKED_BYTES:
         raise _too_large()
     try:
-        return Document(tables=read_workbook(content))
+        tables, title = read_workbook(content)
+        return Document(tables=tables, title=title)
     except BrokenWorkbook:
         raise ReportRefused(_("The XLSX workbook is damaged and cannot be read."), FIELD) from None
 
@@ -105,4 +107,4 @@ def read_document(upload_or_text, anchor):
             _("No table was found: upload the report's web page with its tables, or an XLSX workbook."), FIELD
         )
     page = read_page(content, anchor)
-    return Document(tables=page.tables, lines=page.lines)
+    return Document(tables=page.tables, lines=page.lines, title=page.title)

@@ -48,7 +48,7 @@ def _sheet(sheet, room):
 
 
 def read_workbook(content):
-    """One ``PublishedTable`` per sheet of the XLSX ``content`` (bytes)."""
+    """(one ``PublishedTable`` per sheet of the XLSX ``content`` (bytes), the workbook's title)."""
     try:
         workbook = load_workbook(io.BytesIO(content), data_only=True)
     except Exception as exc:  # openpyxl lets a malformed part's own error through (zip, XML, styles…)
@@ -59,4 +59,4 @@ def read_workbook(content):
             break
         tables.append(_sheet(sheet, room))
         room -= tables[-1].size
-    return [table for table in tables if table.matrix]
+    return [table for table in tables if table.matrix], (workbook.properties.title or "")[:200]
