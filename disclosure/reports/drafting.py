@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from ..agencies.models import AgencyPage
 from ..requests.models import DisclosureRequest
-from . import aggregate, figures, formats
+from . import aggregate, figures, formats, titles
 from .choices import ReportLevel, ReportState
 from .errors import ReportRefused
 from .formats.schema import display
@@ -31,12 +31,12 @@ def fees_collected(agencies, year):
     return paid["total"] or 0
 
 
-def fee_paragraph(fmt, agency, year, amount):
+def fee_paragraph(fmt, name, year, amount):
     key = "fees_collected" if amount else "fees_none"
     text = fmt.texts.get(key, "")
     if not text:
         return ""
-    return f"<p>{escape(text.format(year=year, agency=agency.title, amount=display(amount)))}</p>"
+    return f"<p>{escape(text.format(year=year, agency=name, amount=display(amount)))}</p>"
 
 
 DISCARDABLE = (ReportState.DRAFT, ReportState.IMPORTED)
@@ -62,8 +62,10 @@ def start_report(agency, year, *, level=ReportLevel.AGENCY, format_version=None,
         format_version=code,
         overview=previous.overview if previous else "",
         problems=previous.problems if previous else "",
-        other_matters=fee_paragraph(fmt, agency, year, fees_collected(payers, year)),
     )
+    # The whole government's report speaks for the place (青溪县), not for the office that writes it.
+    report.other_matters = fee_paragraph(fmt, titles.reporting_name(report), year, fees_collected(payers, year))
+    report.save(update_fields=["other_matters"])
     figures.recompute(report, actor)
     return report
 
