@@ -18,6 +18,7 @@ from .helpers import case, decided, received
 pytestmark = pytest.mark.django_db
 
 TITLE = "青溪县教育局2025年政府信息公开工作年度报告"
+DRAFT = f"{TITLE}（草稿）"  # what an editor downloads before the report is published
 HEADINGS = [
     "一、总体情况",
     "二、主动公开政府信息情况",
@@ -49,7 +50,7 @@ def report(agency, handler):
 
 def workbook(report):
     data, content_type, name = exports.render(report, "xlsx")
-    assert content_type.endswith("spreadsheetml.sheet") and name == f"{TITLE}.xlsx"
+    assert content_type.endswith("spreadsheetml.sheet") and name == f"{DRAFT}.xlsx"
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
@@ -61,9 +62,9 @@ def merged(sheet):
 def test_the_workbook_has_one_sheet_per_table_named_as_the_format_names_them(report):
     book = workbook(report)
     assert book.sheetnames[1:] == ["表二", "表三", "表四"]
-    assert book.properties.title == TITLE
+    assert book.properties.title == DRAFT
     text = [row[0] for row in book.worksheets[0].iter_rows(values_only=True)]
-    assert text[0] == TITLE
+    assert text[0] == DRAFT
     assert text[1] == "一、总体情况" and "2025年，本局共收到政府信息公开申请4件，办结3件。" in text
     assert [line for line in text if line in HEADINGS] == HEADINGS
 
@@ -126,11 +127,11 @@ def test_table_two_shows_an_amount_in_wan_yuan_and_a_blank_figure_as_0(report, h
 
 def test_the_pdf_has_the_title_the_six_sections_in_order_and_the_tables_figures(report):
     data, content_type, name = exports.render(report, "pdf")
-    assert content_type == "application/pdf" and name == f"{TITLE}.pdf"
+    assert content_type == "application/pdf" and name == f"{DRAFT}.pdf"
     pdf = pypdf.PdfReader(io.BytesIO(data))
-    assert pdf.metadata.title == TITLE
+    assert pdf.metadata.title == DRAFT
     lines = [line.strip() for page in pdf.pages for line in page.extract_text().splitlines()]
-    assert TITLE in "".join(lines[:4])
+    assert DRAFT in "".join(lines[:4])
     assert [line for line in lines if line in HEADINGS] == HEADINGS
     assert "2025年，本局共收到政府信息公开申请4件，办结3件。" in lines and "（一）主动公开" in lines
     assert "· 公开栏目更新不够及时。" in lines  # a list item keeps its mark
@@ -142,9 +143,9 @@ def test_the_pdf_has_the_title_the_six_sections_in_order_and_the_tables_figures(
 
 def test_the_word_file_has_headings_and_tables_with_cells_merged_as_the_format(report):
     data, content_type, name = exports.render(report, "docx")
-    assert content_type.endswith("wordprocessingml.document") and name == f"{TITLE}.docx"
+    assert content_type.endswith("wordprocessingml.document") and name == f"{DRAFT}.docx"
     word = docx.Document(io.BytesIO(data))
-    assert word.core_properties.title == TITLE
+    assert word.core_properties.title == DRAFT
     assert [p.text for p in word.paragraphs if p.style.name == "Heading 1"] == HEADINGS
     assert "（一）主动公开" in [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
     assert word.styles["Normal"].element.rPr.rFonts.get(

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext as _
+
 from .. import figures
+from ..choices import ReportState
 from ..formats import schema
 from ..titles import page_title
 
@@ -44,7 +47,10 @@ class ReportContents:
         """The report as it stands: the figures it shows now and its current text."""
         fmt = report.format
         sections = {section.narrative: getattr(report, section.narrative) for section in fmt.narrative_sections()}
-        return cls(fmt, page_title(report), figures.values(report), sections)
+        title = page_title(report)
+        if report.state == ReportState.DRAFT:  # a draft's download must not pass for the published report
+            title += _("(draft)")
+        return cls(fmt, title, figures.values(report), sections)
 
     @classmethod
     def from_page(cls, page):
