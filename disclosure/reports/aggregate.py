@@ -83,3 +83,12 @@ def contributions(report):
         cell: [(agencies[agency_id], shown) for agency_id, shown in sorted(parts, key=lambda part: order[part[0]])]
         for cell, parts in found.items()
     }
+
+
+def out_of_date(report):
+    """Whether the members' reports now sum to other figures than the government's report holds
+    (a member recomputed, corrected or was added since): then it needs 重新计算."""
+    cells = [cell for cell in report.format.cells.values() if not cell.is_sum]
+    now = compute(report, cells)
+    held = dict(ReportFigure.objects.filter(report=report, cell__in=now).values_list("cell", "computed"))
+    return any((held.get(code) or 0) != (value or 0) for code, value in now.items())

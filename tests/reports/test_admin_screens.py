@@ -396,6 +396,11 @@ def test_a_government_report_shows_each_members_part_and_who_is_missing(client, 
     cell = text(client.get(url("figure", report.pk, "t3:new:person")))
     assert re.search(r"<th scope=\"row\">青溪县教育局</th><td>1</td>", cell)
     assert 'data-report-action="row-sources"' not in text(screen)
+    assert "data-members-changed" not in text(screen)
+    # A member's report changes afterwards: the government's screen says its sums are out of date.
+    member = AnnualReport.objects.get(agency=agency)
+    figures.override(member, "t3:new:person", 2, handler, "补录一件来信申请")
+    assert "data-members-changed" in text(client.get(url("edit", report.pk)))
 
 
 def test_submitting_and_recomputing_keep_the_text_typed_but_not_saved(client, editor, report):

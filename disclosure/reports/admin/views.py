@@ -19,7 +19,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import drafting, figures, submission
+from .. import aggregate, drafting, figures, submission
 from ..choices import ReportLevel, ReportState
 from ..errors import ReportRefused
 from ..formats import schema
@@ -211,6 +211,11 @@ def report_context(report, user, sections_form=None, refusal=None):
         "refusal": refusal,
         "export_links": export_links(report),
         "page": screen.published_page(report),
+        "members_changed": (
+            report.level == ReportLevel.GOVERNMENT
+            and report.state == ReportState.DRAFT
+            and aggregate.out_of_date(report)
+        ),
         "discardable": writer and report.state in drafting.DISCARDABLE and not report.pages.exists(),
     }
 
