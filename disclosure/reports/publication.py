@@ -10,8 +10,10 @@ The page's fate moves the report: published → ``PUBLISHED``; sent back by a re
 the workflow cancelled → ``DRAFT`` again, for the editor to correct and resubmit.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
@@ -23,10 +25,10 @@ from .models import AnnualReport
 from .pages import AnnualReportPage
 from .titles import page_title
 
-#: Category names that file annual reports, most specific first (the presets file them
-#: under 公开指南和年报).
 REPORT_GENRE = "报告"
 KEYWORDS = "政府信息公开 年度报告"
+#: Category names that file annual reports, most specific first (the presets file them
+#: under 公开指南和年报).
 CATEGORY_NAMES = ("信息公开年报", "政府信息公开年报", "年度报告", "公开指南和年报")
 
 
@@ -46,7 +48,10 @@ def snapshot(report):
 
 def _fill(page, report):
     page.title = page_title(report)
-    page.summary = _("The annual report on government information disclosure for %(year)s.") % {"year": report.year}
+    with translation.override(settings.LANGUAGE_CODE):  # stored text, in the site's language
+        page.summary = _("The annual report on government information disclosure for %(year)s.") % {
+            "year": report.year
+        }
     page.report = report
     page.year = report.year
     page.format_version = report.format_version
