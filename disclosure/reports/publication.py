@@ -12,8 +12,7 @@ the workflow cancelled → ``DRAFT`` again, for the editor to correct and resubm
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
@@ -49,9 +48,7 @@ def snapshot(report):
 def _fill(page, report):
     page.title = page_title(report)
     with translation.override(settings.LANGUAGE_CODE):  # stored text, in the site's language
-        page.summary = _("The annual report on government information disclosure for %(year)s.") % {
-            "year": report.year
-        }
+        page.summary = _("The annual report on government information disclosure for %(year)s.") % {"year": report.year}
     page.report = report
     page.year = report.year
     page.format_version = report.format_version
