@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import checks, publication
-from .choices import ReportState
+from . import aggregate, checks, publication
+from .choices import ReportLevel, ReportState
 from .errors import ReportRefused
 from .models import AnnualReport
 
@@ -22,6 +22,10 @@ def submit_for_review(report, actor=None):
         )
     if not report.computations.exists():
         raise ReportRefused(_("Compute the tables before submitting the report."))
+    if report.level == ReportLevel.GOVERNMENT and aggregate.out_of_date(report):
+        raise ReportRefused(
+            _("The members' reports have changed since the tables were last computed: recompute before submitting.")
+        )
     failed = checks.failures(report)
     if failed:
         message = ngettext(

@@ -4,9 +4,10 @@ each member's part visible, members without a report listed."""
 import pytest
 
 from disclosure.agencies.models import AgencyPage
-from disclosure.reports import aggregate, checks, drafting, figures
+from disclosure.reports import aggregate, checks, drafting, figures, submission
 from disclosure.reports.choices import ReportLevel
 from disclosure.reports.errors import ReportRefused
+from disclosure.reports.models import AnnualReport
 from disclosure.requests.choices import AppealKind, ApplicantType, Outcome
 from tests.factories import make_agency
 from tests.requests.helpers import handler_of
@@ -79,3 +80,18 @@ def test_only_a_government_reports_for_the_whole_government(county):
     with pytest.raises(ReportRefused) as refused:
         drafting.start_report(education, 2025, level=ReportLevel.GOVERNMENT)
     assert refused.value.field == "level"
+
+
+def test_a_government_report_whose_members_changed_is_recomputed_before_it_is_submitted(county):
+    government_agency, education, _town = county
+    government = drafting.start_report(government_agency, 2025, level=ReportLevel.GOVERNMENT)
+    actor = handler_of(education)
+    assert not aggregate.out_of_date(government)
+    member = AnnualReport.objects.get(agency=education, level=ReportLevel.AGENCY)
+    figures.override(member, "t3:new:person", 9, actor, "补录来信申请")
+    assert aggregate.out_of_date(government)
+    with pytest.raises(ReportRefused) as refused:
+        submission.submit_for_review(government, actor)
+    assert "recompute" in refused.value.message or "重新计算" in refused.value.message
+    figures.recompute(government, actor)
+    assert not aggregate.out_of_date(government)
