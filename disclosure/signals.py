@@ -1,5 +1,5 @@
 from django.db import transaction
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, TaskState, WorkflowState
 from wagtail.signals import (
@@ -16,7 +16,7 @@ from .agencies.models import AgencyPage
 from .agencies.roles import create_role_groups
 from .calendar.models import CalendarDay, CalendarYear
 from .catalogue import stats
-from .catalogue.models import CatalogueCategory, CatalogueItemPage
+from .catalogue.models import CatalogueCategory, CatalogueItemPage, Genre, Topic
 from .catalogue.seeding import seed_category_tree
 from .reports import publication
 from .reports.pages import AnnualReportPage
@@ -173,6 +173,35 @@ def announce_category_renamed(sender, instance, created, raw=False, **kwargs):
         page_ids = list(CatalogueItemPage.objects.filter(category=instance).values_list("pk", flat=True))
         if page_ids:
             visibility_changed.send(sender=CatalogueCategory, page_ids=page_ids)
+
+
+def _items_filed_under(vocabulary):
+    field = "topic" if isinstance(vocabulary, Topic) else "genre"
+    return list(CatalogueItemPage.objects.filter(**{field: vocabulary}).values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Topic)
+@receiver(post_save, sender=Genre)
+def announce_vocabulary_renamed(sender, instance, created, raw=False, **kwargs):
+    # Items are searched by their 主题分类 and 体裁 names too.
+    if not created and not raw:
+        page_ids = _items_filed_under(instance)
+        if page_ids:
+            visibility_changed.send(sender=sender, page_ids=page_ids)
+
+
+@receiver(pre_delete, sender=Topic)
+@receiver(pre_delete, sender=Genre)
+def remember_items_of_deleted_vocabulary(sender, instance, **kwargs):
+    instance._gongkai_items = _items_filed_under(instance)  # their link is cleared before post_delete
+
+
+@receiver(post_delete, sender=Topic)
+@receiver(post_delete, sender=Genre)
+def announce_vocabulary_deleted(sender, instance, **kwargs):
+    page_ids = getattr(instance, "_gongkai_items", [])
+    if page_ids:
+        visibility_changed.send(sender=sender, page_ids=page_ids)
 
 
 # 依申请公开, the public side: the applicant's optional e-mail on each change of state -------------------

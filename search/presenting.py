@@ -8,6 +8,13 @@ from .facets import FACETS
 from .forms import Sort
 
 
+def parameter(value):
+    """A filter value as a URL parameter: several ids (a merged facet entry) comma-separated."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(item) for item in value)
+    return value
+
+
 class Links:
     """URLs that change one thing of the current search and keep every other filter."""
 
@@ -17,12 +24,29 @@ class Links:
             self.params["sort"] = outcome.sort
 
     def url(self, **changes):
-        params = {**self.params, **changes}
+        params = {key: parameter(value) for key, value in {**self.params, **changes}.items()}
         params = {key: value for key, value in params.items() if value not in (None, "")}
         return reverse("search:search") + ("?" + urlencode(params) if params else "")
 
     def page(self, number):
         return self.url(page=number if number > 1 else None)
+
+
+def hidden_filters(outcome):
+    """(name, value) of the current filters, for the search box to keep them."""
+    return [(name, parameter(value)) for name, value in outcome.filters.items()]
+
+
+def named_category_links(outcome, links):
+    """A link to only this category's results, for each category the query names (``facets.named_in_query``)."""
+    return [
+        {
+            "label": _("Only the catalogue category “%(category)s”") % {"category": value.label},
+            "count": value.count,
+            "url": links.url(category=value.value),
+        }
+        for value in outcome.named_categories
+    ]
 
 
 def facet_groups(outcome, links):
@@ -93,6 +117,10 @@ def outcome_json(outcome):
             ]
             for group in facet_groups(outcome, links)
         },
+        "suggested_filters": [
+            {"facet": "category", "value": value.value, "label": value.label, "count": value.count}
+            for value in outcome.named_categories
+        ],
         "near_queries": outcome.near_queries,
         "how_to_apply": [
             {"title": _("%(agency)s: disclosure guide") % {"agency": guide.agency_name}, "url": guide.url}

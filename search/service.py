@@ -17,7 +17,7 @@ from disclosure.api import category_subtree_ids, public_pages
 from . import conf
 from .documents.dispatch import request_sync
 from .documents.models import DocumentKind, PublicDocument
-from .facets import FACETS, count_facets, queryset_counts, results_counts
+from .facets import FACETS, count_facets, named_in_query, queryset_counts, results_counts, selected_values
 from .forms import Sort
 from .highlight import mark, snippet
 from .no_results import no_results_links
@@ -52,6 +52,7 @@ class SearchOutcome:
     near_queries: list = field(default_factory=list)
     guides: list = field(default_factory=list)
     apply_links: list = field(default_factory=list)
+    named_categories: list = field(default_factory=list)  # category entries the query names
 
     @property
     def num_pages(self):
@@ -88,10 +89,12 @@ def filtered_documents(filters):
     documents = public_documents()
     for facet in FACETS:
         value = filters.get(facet.name)
-        if value in (None, ""):
+        if value in (None, "", ()):
             continue
         if facet.name == "category":
-            documents = documents.filter(category__in=category_subtree_ids(value))
+            # One category or several of one name (a merged facet entry), each with its subcategories.
+            ids = [int(pk) for pk in selected_values(value)]
+            documents = documents.filter(category__in=category_subtree_ids(*ids))
         else:
             documents = documents.filter(**{facet.field: value})
     return documents
@@ -197,6 +200,8 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, cl
         outcome.facets = count_facets(results_counts(ranked), filters)
     elif pinned:
         outcome.facets = count_facets(queryset_counts(documents.filter(pk__in=[doc.pk for doc in pinned])), filters)
+    if "category" not in filters:
+        outcome.named_categories = named_in_query(outcome.facets.get("category", []), parsed.text)
     if not outcome.total:
         outcome.near_queries = _near_queries(parsed)
         outcome.guides = _guides(filters)

@@ -5,10 +5,13 @@ from .models import CatalogueCategory, CatalogueItemPage
 from .trees import subtree_ids
 
 
-def category_subtree_ids(category_id):
-    """The category and every category below it: filtering by a category includes its subcategories."""
-    tree = CatalogueCategory.objects.filter(agency__catalogue_categories=category_id)
-    return subtree_ids(category_id, tree.values_list("pk", "parent_id"))
+def category_subtree_ids(*category_ids):
+    """The categories and every category below them: filtering by a category includes its subcategories.
+
+    Several categories (one name in several agencies' trees) are read in one query."""
+    agencies = CatalogueCategory.objects.filter(pk__in=category_ids).values("agency")
+    pairs = list(CatalogueCategory.objects.filter(agency__in=agencies).values_list("pk", "parent_id"))
+    return set().union(*(subtree_ids(category_id, pairs) for category_id in category_ids))
 
 
 def public_catalogue_items(ids):

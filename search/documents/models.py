@@ -49,9 +49,11 @@ class PublicDocument(index.Indexed, models.Model):
         related_name="+",
     )
     category_name = models.CharField(_("category"), max_length=100, blank=True)
+    topic_name = models.CharField(_("topic (主题分类)"), max_length=50, blank=True)
     genre = models.ForeignKey(
         "disclosure.Genre", verbose_name=_("genre (体裁)"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    genre_name = models.CharField(_("genre (体裁)"), max_length=20, blank=True)
     validity = models.CharField(_("validity (有效性)"), max_length=10, blank=True)
     published_at = models.DateTimeField(_("published"))
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
@@ -67,6 +69,13 @@ class PublicDocument(index.Indexed, models.Model):
         index.SearchField("keywords", boost=3),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        # The catalogue's vocabulary, so that 行政处罚 finds what is filed under it. No boost:
+        # weighted as the text, the lowest weight of every backend (PostgreSQL's D, Elasticsearch's
+        # _all_text, SQLite's body column). A boost of its own would give PostgreSQL a fifth
+        # value to spread over its four weights and move every other field's.
+        index.SearchField("category_name"),
+        index.SearchField("topic_name"),
+        index.SearchField("genre_name"),
         index.AutocompleteField("title"),
         index.FilterField("page"),
         index.FilterField("kind"),

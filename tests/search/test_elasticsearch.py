@@ -64,6 +64,11 @@ def test_public_index_mapping():
     assert "_all_text_boost_10_0" in properties["title"]["copy_to"]
     assert "_all_text_boost_5_0" in properties["doc_number"]["copy_to"]
     assert properties["body"]["copy_to"] == "_all_text"
+    # The catalogue's vocabulary is searched with the text's weight, in no boosted field of its own.
+    for vocabulary in ("category_name", "topic_name", "genre_name"):
+        assert properties[vocabulary] == {"type": "text", "copy_to": "_all_text"}
+    boosted = sorted(name for name in properties if name.startswith("_all_text_boost_"))
+    assert boosted == ["_all_text_boost_10_0", "_all_text_boost_2_0", "_all_text_boost_3_0", "_all_text_boost_5_0"]
     assert properties["title_edgengrams"]["search_analyzer"] == "default_search"
     assert properties["_edgengrams"]["search_analyzer"] == "default_search"
     for facet in ("kind", "validity"):
@@ -89,6 +94,16 @@ def test_query_body_for_synonyms_and_filters(agency):
     filters = str(body["bool"]["filter"])
     assert f"'agency_id_filter': {agency.pk}" in filters and "'year_filter': 2025" in filters
     assert "'kind_filter': 'catalogue'" in filters
+
+
+@pytest.mark.django_db
+def test_query_body_for_a_merged_category_entry(agency, other_agency):
+    """One facet entry for the 其他文件 of two agencies filters by both categories."""
+    ids = sorted(a.catalogue_categories.get(name="其他文件").pk for a in (agency, other_agency))
+    documents = filtered_documents({"category": tuple(ids)})
+    body = backend().query_compiler_class(documents, parse("安全").backend_query()).get_query()
+    [terms] = [clause["terms"] for clause in body["bool"]["filter"] if "terms" in clause]
+    assert sorted(terms["category_id_filter"]) == ids
 
 
 @pytest.mark.django_db
@@ -146,6 +161,7 @@ def test_live_cluster_finds_chinese_words_with_the_configured_analyzer(client, c
         try:
             factories.make_item(catalogue, title="关于做好最低生活保障工作的通知", body="<p>落实保密审查制度。</p>")
             factories.make_item(catalogue, title="关于开展消防安全检查的通知")
+            factories.make_item(catalogue, title="关于某商贸公司违规经营的处理决定", category_code="0601")
             rebuild(backend=es)
             es.get_index_for_model(PublicDocument).refresh()
             from search.service import run_search
@@ -155,6 +171,9 @@ def test_live_cluster_finds_chinese_words_with_the_configured_analyzer(client, c
             ]
             assert [hit.document.title for hit in run_search("低保", log=False).hits] == [
                 "关于做好最低生活保障工作的通知"
+            ]
+            assert [hit.document.title for hit in run_search("行政处罚", log=False).hits] == [
+                "关于某商贸公司违规经营的处理决定"
             ]
             facets = run_search("通知", log=False).facets
             assert sum(value.count for value in facets["kind"]) == 2
