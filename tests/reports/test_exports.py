@@ -115,12 +115,12 @@ def test_table_four_groups_fifteen_figures_under_reconsideration_and_lawsuits(re
     assert [sheet.cell(5, column).value for column in range(1, 16)] == [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]
 
 
-def test_table_two_shows_an_amount_in_wan_yuan_and_a_blank_figure_as_0(report, handler):
+def test_table_two_shows_an_amount_in_wan_yuan_and_a_figure_to_enter_as_such(report, handler):
     sheet = workbook(report)["表二"]
     assert sheet["A1"].value == "二、主动公开政府信息情况"
     assert sheet["A2"].value == "第二十条第（一）项" and merged(sheet)["A2"] == "A2:D2"
     assert sheet["A15"].value == "行政事业性收费" and merged(sheet)["B15"] == "B15:D15"
-    assert sheet["B15"].value == 0  # not entered yet: printed as 0, as published reports do
+    assert sheet["B15"].value == "待填报"  # a draft's figure not entered yet says so, never a final-looking 0
     figures.enter(report, "t2:fees:amount", "1.25", handler, "县财政局非税收入系统")
     assert workbook(report)["表二"]["B15"].value == 1.25
 
@@ -188,3 +188,16 @@ def test_a_report_in_the_2019_format_exports_in_that_formats_layout(agency):
     assert "第二十条第（九）项" in [row[0] for row in book["表二"].iter_rows(values_only=True)]
     assert len(pypdf.PdfReader(io.BytesIO(exports.render(report, "pdf")[0])).pages) >= 3
     assert len(docx.Document(io.BytesIO(exports.render(report, "docx")[0])).tables) == 3
+
+
+def test_a_drafts_figure_still_to_enter_says_so_in_every_file(agency, handler):
+    report = drafting.start_report(agency, 2025, actor=handler)  # 行政事业性收费 not entered
+    book = openpyxl.load_workbook(io.BytesIO(exports.render(report, "xlsx")[0]))
+    assert "待填报" in [cell.value for row in book["表二"].iter_rows() for cell in row]
+    pdf_text = "".join(
+        page.extract_text() for page in pypdf.PdfReader(io.BytesIO(exports.render(report, "pdf")[0])).pages
+    )
+    assert "待填报" in pdf_text
+    figures.enter(report, "t2:fees:amount", 0, handler, "县财政局非税收入征管系统")
+    book = openpyxl.load_workbook(io.BytesIO(exports.render(report, "xlsx")[0]))
+    assert "待填报" not in [cell.value for row in book["表二"].iter_rows() for cell in row]

@@ -41,6 +41,7 @@ class ReportContents:
     title: str
     values: dict  # cell code -> Decimal, a figure as text ("12", "0.5"), or None for blank
     sections: dict  # narrative field (overview, problems, other_matters) -> rich-text HTML
+    to_enter: frozenset = frozenset()  # a draft's figures kept outside Gongkai and not entered yet
 
     @classmethod
     def from_report(cls, report):
@@ -48,9 +49,16 @@ class ReportContents:
         fmt = report.format
         sections = {section.narrative: getattr(report, section.narrative) for section in fmt.narrative_sections()}
         title = page_title(report)
+        values = figures.values(report)
+        to_enter = frozenset()
         if report.state == ReportState.DRAFT:  # a draft's download must not pass for the published report
             title += _("(draft)")
-        return cls(fmt, title, figures.values(report), sections)
+            to_enter = frozenset(
+                code
+                for code, source in figures.sources(report).items()
+                if source == schema.ENTERED and values.get(code) is None
+            )
+        return cls(fmt, title, values, sections, to_enter)
 
     @classmethod
     def from_page(cls, page):
@@ -60,7 +68,10 @@ class ReportContents:
         return cls(fmt, page.title, page.figures, sections)
 
     def figure(self, code):
-        """The figure of cell ``code`` as a number: int for counts, Decimal for 万元; blank is 0."""
+        """The figure of cell ``code`` as a number: int for counts, Decimal for 万元; blank is 0 —
+        except a draft's figure still to enter, which says so (never a 0 that looks final)."""
+        if code in self.to_enter:
+            return _("to enter")
         value = self.values.get(code)
         value = Decimal(0) if value in (None, "") else Decimal(str(value))
         if self.fmt.cells[code].kind == schema.AMOUNT:
@@ -70,7 +81,8 @@ class ReportContents:
     def text(self, grid_cell):
         """What a cell of a table grid shows: its label, or its figure as a sentence writes it."""
         if grid_cell.is_figure:
-            return schema.display(self.figure(grid_cell.cell))
+            figure = self.figure(grid_cell.cell)
+            return figure if isinstance(figure, str) else schema.display(figure)
         return grid_cell.text
 
     def paragraphs(self, field):
