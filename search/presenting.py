@@ -98,6 +98,26 @@ def hit_json(hit):
     }
 
 
+def missing_number_json(missing):
+    """``None``, or what the page says when the query is a 文号/索引号 nobody published."""
+    if missing is None:
+        return None
+    return {
+        "kind": missing.kind,
+        "number": missing.number,
+        "message": missing.message,
+        "closest": [
+            {
+                "title": document.title,
+                "url": document.url,
+                "doc_number": document.doc_number,
+                "index_number": document.index_number,
+            }
+            for document in missing.closest
+        ],
+    }
+
+
 def outcome_json(outcome):
     links = Links(outcome)
     return {
@@ -121,6 +141,7 @@ def outcome_json(outcome):
             {"facet": "category", "value": value.value, "label": value.label, "count": value.count}
             for value in outcome.named_categories
         ],
+        "missing_number": missing_number_json(outcome.missing_number),
         "near_queries": outcome.near_queries,
         "how_to_apply": [
             {"title": _("%(agency)s: disclosure guide") % {"agency": guide.agency_name}, "url": guide.url}

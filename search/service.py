@@ -2,8 +2,9 @@
 
 Order of a result list: items whose 文号 or 索引号 *is* the query come first, then the
 backend's ranking of documents containing every word of the query (or, when none does,
-any of them — ``relaxed``). Only ``PublicDocument`` rows are searched, and those exist
-only for what the public may see (``search.documents``).
+any of them — ``relaxed``). A query that is one 文号 or 索引号 no public document has gets
+no results at all, only the nearest numbers (``queries.numbers``). Only ``PublicDocument``
+rows are searched, and those exist only for what the public may see (``search.documents``).
 """
 
 import math
@@ -22,6 +23,7 @@ from .forms import Sort
 from .highlight import mark, snippet
 from .no_results import no_results_links
 from .queries.hot import hot_queries, log_query
+from .queries.numbers import CLOSEST, MissingNumber, closest_numbers, number_kind
 from .queries.parse import parse
 
 
@@ -53,6 +55,7 @@ class SearchOutcome:
     guides: list = field(default_factory=list)
     apply_links: list = field(default_factory=list)
     named_categories: list = field(default_factory=list)  # category entries the query names
+    missing_number: MissingNumber | None = None  # the query is a 文号/索引号 no public document has
 
     @property
     def num_pages(self):
@@ -109,6 +112,17 @@ def _exact_matches(documents, parsed):
     if not lookups:
         return []
     return list(documents.filter(lookups).order_by("-published_at")[:5])
+
+
+def _missing_number(parsed):
+    """The query is one 文号 or 索引号 and no public document (whatever the filters) has it."""
+    kind = number_kind(parsed)
+    if not kind or _exact_matches(public_documents(), parsed):
+        return None
+    value = parsed.doc_number_key if kind == "doc_number" else parsed.index_number.upper()
+    ids = closest_numbers(public_documents(), kind, value, limit=CLOSEST * 2)
+    found = {document.pk: document for document in still_public(PublicDocument.objects.filter(pk__in=ids))}
+    return MissingNumber(kind, parsed.text, [found[pk] for pk in ids if pk in found][:CLOSEST])
 
 
 def _ranked(documents, parsed, sort, operator):
@@ -172,6 +186,15 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, cl
             for doc in still_public(browse[start : start + size])
         ]
         outcome.facets = count_facets(queryset_counts(documents), filters)
+        return outcome
+
+    outcome.missing_number = _missing_number(parsed)
+    if outcome.missing_number:
+        # Any-word matching would list hundreds of documents sharing a digit or the prefix.
+        outcome.guides = _guides(filters)
+        outcome.apply_links = no_results_links(filters)
+        if log and page == 1 and not filters:
+            log_query(parsed.text, 0, client=client)
         return outcome
 
     pinned = _exact_matches(documents, parsed) if sort == Sort.RELEVANCE else []
