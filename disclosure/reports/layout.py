@@ -95,30 +95,41 @@ def _runs(items, key):
     return [(value, count) for value, count in runs]
 
 
-def _column_headers(columns, ids, top_headers=()):
-    """Header rows for ``columns`` (their ``path`` groups, then labels) and each column's header ids."""
-    depth = max((len(column.path) for column in columns), default=0) + 1
+def _column_headers(items, ids, top_headers=(), width=1, label_scope="col"):
+    """Header rows for ``items`` (their ``path`` groups, then labels) and each item's header ids.
+
+    ``items`` are columns (表三), or — for 表四, whose rows become groups of columns — rows each
+    ``width`` columns wide, labelled as column groups.
+    """
+    depth = max((len(item.path) for item in items), default=0) + 1
     rows = [[] for _ in range(depth)]
-    owners = {column.code: list(top_headers) for column in columns}
+    owners = {item.code: list(top_headers) for item in items}
     for level in range(depth):
         index = 0
-        for _prefix, count in _runs(columns, lambda column, level=level: column.path[: level + 1]):
-            group = columns[index : index + count]
+        for _prefix, count in _runs(items, lambda item, level=level: item.path[: level + 1]):
+            group = items[index : index + count]
             first = group[0]
             if level < len(first.path):
                 header_id = ids()
                 rows[level].append(
-                    GridCell(text=first.path[level], colspan=count, header=True, scope="colgroup", id=header_id)
+                    GridCell(text=first.path[level], colspan=count * width, header=True, scope="colgroup", id=header_id)
                 )
-                for column in group:
-                    owners[column.code].append(header_id)
+                for item in group:
+                    owners[item.code].append(header_id)
             elif level == len(first.path):
-                for column in group:
+                for item in group:
                     header_id = ids()
                     rows[level].append(
-                        GridCell(text=column.label, rowspan=depth - level, header=True, scope="col", id=header_id)
+                        GridCell(
+                            text=item.label,
+                            rowspan=depth - level,
+                            colspan=width,
+                            header=True,
+                            scope=label_scope,
+                            id=header_id,
+                        )
                     )
-                    owners[column.code].append(header_id)
+                    owners[item.code].append(header_id)
             index += count
     return rows, owners
 
@@ -217,42 +228,9 @@ def _strip_grid(fmt, table, ids):
     """表四: each row of the format becomes a group of columns; the figures make one line."""
     (block,) = table.blocks
     groups = list(block.rows)
-    depth = max(len(row.path) for row in groups) + 1
-    head = [[] for _ in range(depth + 1)]
-    owners = {row.code: [] for row in groups}
-    for level in range(depth):
-        index = 0
-        for _prefix, count in _runs(groups, lambda row, level=level: row.path[: level + 1]):
-            members = groups[index : index + count]
-            first = members[0]
-            if level < len(first.path):
-                header_id = ids()
-                head[level].append(
-                    GridCell(
-                        text=first.path[level],
-                        colspan=count * len(block.columns),
-                        header=True,
-                        scope="colgroup",
-                        id=header_id,
-                    )
-                )
-                for row in members:
-                    owners[row.code].append(header_id)
-            elif level == len(first.path):
-                for row in members:
-                    header_id = ids()
-                    head[level].append(
-                        GridCell(
-                            text=row.label,
-                            rowspan=depth - level,
-                            colspan=len(block.columns),
-                            header=True,
-                            scope="colgroup",
-                            id=header_id,
-                        )
-                    )
-                    owners[row.code].append(header_id)
-            index += count
+    head, owners = _column_headers(groups, ids, width=len(block.columns), label_scope="colgroup")
+    depth = len(head)
+    head.append([])  # the columns' own labels, once per group
     figures = []
     for row in groups:
         for column in block.columns:
