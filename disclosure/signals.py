@@ -84,16 +84,16 @@ def refresh_catalogue_stats_on_live_save(sender, instance, raw=False, **kwargs):
 
 
 @receiver(page_published, sender=AnnualReportPage)
-def publish_annual_report(sender, instance, **kwargs):
-    publication.mark_published(instance)
+def publish_annual_report(sender, instance, revision=None, **kwargs):
+    publication.mark_published(instance, user=getattr(revision, "user", None))
 
 
 @receiver(workflow_rejected, sender=WorkflowState)
 @receiver(workflow_cancelled, sender=WorkflowState)
-def reopen_annual_report(sender, instance, **kwargs):
+def reopen_annual_report(sender, instance, user=None, **kwargs):
     page = instance.content_object
     if isinstance(page, Page) and isinstance(page.specific, AnnualReportPage):
-        publication.return_to_draft(page.specific)
+        publication.return_to_draft(page.specific, user=user)
 
 
 @receiver(post_save, sender=CatalogueCategory)

@@ -115,6 +115,15 @@ def register_import_log_actions(actions):
 
 
 @hooks.register("register_log_actions")
+def register_report_log_actions(actions):
+    actions.register_action(
+        "gongkai.report.submitted", _("Submitted for review"), _("Annual report submitted for review")
+    )
+    actions.register_action("gongkai.report.published", _("Published"), _("Annual report published"))
+    actions.register_action("gongkai.report.returned", _("Returned"), _("Annual report sent back to its editors"))
+
+
+@hooks.register("register_log_actions")
 def register_review_log_actions(actions):
     actions.register_action("gongkai.review.decision", _("Review decision"), _("Review decision recorded"))
     actions.register_action("gongkai.review.hold", _("Withheld"), _("Withheld from the public by a review decision"))

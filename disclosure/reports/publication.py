@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
 from ..catalogue.models import CatalogueIndexPage, Genre
@@ -107,13 +108,17 @@ def submit_page(report, actor):
     return page
 
 
-def mark_published(page):
+def mark_published(page, user=None):
     """The page went live: the report it shows is published."""
-    AnnualReport.objects.filter(pk=page.report_id).exclude(state=ReportState.PUBLISHED).update(
-        state=ReportState.PUBLISHED, published_at=timezone.now()
-    )
+    if (
+        AnnualReport.objects.filter(pk=page.report_id)
+        .exclude(state=ReportState.PUBLISHED)
+        .update(state=ReportState.PUBLISHED, published_at=timezone.now())
+    ):
+        log(instance=AnnualReport.objects.get(pk=page.report_id), action="gongkai.report.published", user=user)
 
 
-def return_to_draft(page):
+def return_to_draft(page, user=None):
     """A reviewer sent the page back (or its review was cancelled): the editor corrects the report."""
-    AnnualReport.objects.filter(pk=page.report_id, state=ReportState.SUBMITTED).update(state=ReportState.DRAFT)
+    if AnnualReport.objects.filter(pk=page.report_id, state=ReportState.SUBMITTED).update(state=ReportState.DRAFT):
+        log(instance=AnnualReport.objects.get(pk=page.report_id), action="gongkai.report.returned", user=user)

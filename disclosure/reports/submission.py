@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.log_actions import log
 
 from . import aggregate, checks, publication
 from .choices import ReportLevel, ReportState
@@ -39,4 +40,5 @@ def submit_for_review(report, actor=None):
     report.submitted_at = timezone.now()
     report.submitted_by = actor
     report.save(update_fields=["state", "submitted_at", "submitted_by", "updated_at"])
+    log(instance=report, action="gongkai.report.submitted", user=actor)
     return report

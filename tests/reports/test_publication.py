@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from wagtail.models import ModelLogEntry
 
 from disclosure.models import AgencyRole, AnnualReportPage, CatalogueItemPage
 from disclosure.reports import drafting, figures
@@ -65,6 +66,10 @@ def test_after_the_three_reviews_the_public_reads_the_tables_as_submitted(client
     assert page.live
     report.refresh_from_db()
     assert report.state == ReportState.PUBLISHED and report.published_at
+    logged = list(
+        ModelLogEntry.objects.filter(object_id=str(report.pk)).order_by("pk").values_list("action", flat=True)
+    )
+    assert logged[-2:] == ["gongkai.report.submitted", "gongkai.report.published"]
     response = client.get(page.url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -107,6 +112,7 @@ def test_a_report_sent_back_by_a_reviewer_is_a_draft_again_and_resubmission_resu
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.state == ReportState.DRAFT
+    assert ModelLogEntry.objects.filter(object_id=str(report.pk), action="gongkai.report.returned").exists()
     report.problems = "<p>补充了存在的问题。</p>"
     report.save()
     submit_for_review(report, desk.users[AgencyRole.EDITOR])
