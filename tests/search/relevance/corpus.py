@@ -3,7 +3,13 @@
 Each topic gives three documents — the policy itself (with its 文号), its interpretation
 (解读) and a notice about it — and each agency publishes a yearly summary and plan that
 mention its topics in passing. Routine news and meeting reports are the noise a real site
-has. Grades: 2 = the document the citizen is looking for, 1 = relevant.
+has. Some catalogue items carry attachments (tables, forms, lists) whose content is written
+nowhere else. Grades: 2 = the document the citizen is looking for, 1 = relevant.
+
+Every query has a kind (``KINDS``), so that the measures say *where* search falls short:
+official wording, everyday wording, typing slips, attachment content — and queries that
+must find nothing at all (grades ``{}``): nonsense sharing common words with the corpus,
+and 文号/索引号 that nobody issued.
 """
 
 from dataclasses import dataclass, field
@@ -31,7 +37,9 @@ class Topic:
     notice_title: str
     notice_body: str
     summary: str  # how the agency's yearly summary mentions it
-    queries: list = field(default_factory=list)  # (query, {"policy"/"interpretation"/"notice"/"reports": grade})
+    # (query, {part: grade}); a part is "policy", "interpretation", "notice", "reports" (the agency's
+    # summary and plan) or another document's full key ("penalty:policy")
+    queries: list = field(default_factory=list)
 
 
 TOPICS = [
@@ -155,7 +163,11 @@ TOPICS = [
         "关于2025年公租房配租摇号结果的公告",
         "2025年第二批公共租赁住房配租摇号已在公证人员监督下完成，共有86户家庭取得配租资格。",
         "完成公租房配租86户",
-        [("公租房申请条件", {"policy": 2, "interpretation": 2}), ("公租房摇号结果", {"notice": 2, "policy": 1})],
+        [
+            ("公租房申请条件", {"policy": 2, "interpretation": 2}),
+            ("公租房摇号结果", {"notice": 2, "policy": 1}),
+            ("公共租赁住房", {"policy": 2, "interpretation": 2, "notice": 1}),
+        ],
     ),
     Topic(
         "wage",
@@ -184,6 +196,7 @@ TOPICS = [
         "发放创业担保贷款，扶持创业带动就业",
         [
             ("创业贷款", {"policy": 2, "interpretation": 2, "notice": 2, "reports": 1}),
+            ("创业担保贷款", {"policy": 2, "interpretation": 2, "notice": 2, "reports": 1}),
             ("大学生创业贴息", {"policy": 2, "interpretation": 2}),
         ],
     ),
@@ -353,6 +366,7 @@ TOPICS = [
         [
             ("营业执照办理", {"policy": 2, "interpretation": 2, "notice": 2, "reports": 1}),
             ("开公司 流程", {"policy": 2, "interpretation": 2}),
+            ("营商环境", {"policy": 2, "interpretation": 2, "penalty:policy": 1, "penalty:interpretation": 1}),
         ],
     ),
     Topic(
@@ -365,7 +379,10 @@ TOPICS = [
         "关于2025年第三季度食品安全抽检结果的公告",
         "本季度共抽检食品样品320批次，合格315批次，不合格产品已依法处置。",
         "开展校园食品安全专项检查，食品抽检合格率保持高位",
-        [("食堂食品安全", {"policy": 2, "interpretation": 2, "reports": 1}), ("食品抽检不合格", {"notice": 2})],
+        [
+            ("食堂食品安全", {"policy": 2, "interpretation": 2, "reports": 1}),
+            ("食品抽检不合格", {"notice": 2, "q3check": 2}),  # q3check: the 通报 below, its list attached
+        ],
     ),
     Topic(
         "price",
@@ -395,6 +412,7 @@ TOPICS = [
         [
             ("环评审批", {"policy": 2, "interpretation": 2, "notice": 1, "reports": 1}),
             ("污水处理厂环评公示", {"notice": 2}),
+            ("环境影响评价", {"policy": 2, "interpretation": 2, "notice": 1}),
         ],
     ),
     Topic(
@@ -505,6 +523,79 @@ TOPICS = [
             ("暴雨 应急响应", {"policy": 2, "interpretation": 2}),
         ],
     ),
+    # Topics added for the everyday-wording queries: their texts use only the official terms.
+    Topic(
+        "yidi",
+        "health",
+        "青溪县基本医疗保险异地就医直接结算实施办法",
+        65,
+        "方便参保人员异地就医，减少群众垫资和往返奔波",
+        "参保人员因异地长期居住、异地工作或者转诊转院需要到县外定点医疗机构就医的，应当先办理异地就医备案；备案可通过国家医保服务平台或县医疗保障服务窗口办理，已备案人员在县外定点医疗机构发生的住院和门诊费用实行直接结算，未备案临时外出就诊人员的个人先行自付比例提高十个百分点",
+        "关于开通异地就医备案线上办理的通知",
+        "即日起，参保人员可通过手机办理异地就医备案，备案即时生效，无需到窗口提交纸质材料。",
+        "推进异地就医直接结算，扩大跨省联网定点医疗机构覆盖面",
+        [("异地就医备案", {"policy": 2, "interpretation": 2, "notice": 2, "reports": 1})],
+    ),
+    Topic(
+        "weifa",
+        "housing",
+        "青溪县违法建设治理办法",
+        67,
+        "加强城乡规划管理，遏制违法建设行为",
+        "未取得建设工程规划许可证或者未按照许可内容进行建设的，属于违法建设；乡镇人民政府和县综合行政执法部门应当加强日常巡查，对正在建设的违法建筑责令停止建设，对无法采取改正措施消除影响的违法建筑依法限期拆除；任何单位和个人有权向县住建局举报违法建设行为",
+        "关于开展城乡违法建设专项整治行动的通告",
+        "自2025年4月起，全县开展为期半年的违法建设专项整治行动，重点整治新增违法建筑和占用耕地建房行为，当事人应当在规定期限内自行拆除。",
+        "开展违法建设专项整治，依法拆除违法建筑",
+        [("违法建设治理", {"policy": 2, "interpretation": 2, "notice": 1, "reports": 1})],
+    ),
+    Topic(
+        "zhengshou",
+        "housing",
+        "青溪县国有土地上房屋征收与补偿实施办法",
+        69,
+        "规范国有土地上房屋征收与补偿活动，维护被征收人合法权益",
+        "房屋征收部门应当对征收范围内房屋的权属、区位、用途和建筑面积等情况组织调查登记；被征收人可以选择货币补偿，也可以选择房屋产权调换；对被征收房屋价值的补偿不得低于房屋征收决定公告之日类似房地产的市场价格，并另行支付搬迁费和临时安置费",
+        "关于城东片区旧城改建项目房屋征收决定的公告",
+        "县人民政府决定对城东片区旧城改建项目范围内的国有土地上房屋实施征收，签约期限为公告之日起九十日，被征收人可在期限内选择补偿方式。",
+        "依法实施城东片区房屋征收，被征收人合法权益得到保障",
+        [("房屋征收补偿", {"policy": 2, "interpretation": 2, "notice": 1, "reports": 1})],
+    ),
+    Topic(
+        "penalty",
+        "market",
+        "青溪县市场监督管理行政处罚裁量基准适用规定",
+        71,
+        "规范行政处罚裁量权行使，优化营商环境",
+        "行政处罚裁量基准是市场监管部门在法定处罚种类和幅度内确定处罚的具体标准，违法行为分为不予处罚、减轻处罚、从轻处罚、一般处罚和从重处罚五个阶次；初次违法且危害后果轻微并及时改正的，可以不予行政处罚；违法情节严重、拒不改正的，依法从重处罚",
+        "关于公布市场监管领域轻微违法行为不予行政处罚清单的公告",
+        "现公布市场监管领域轻微违法行为不予行政处罚清单，涉及广告、价格、计量等领域二十项违法行为。",
+        "推行包容审慎监管，落实行政处罚裁量基准",
+        [("行政处罚裁量基准", {"policy": 2, "interpretation": 2, "notice": 1, "reports": 1})],
+    ),
+    Topic(
+        "zhengwu",
+        "gov",
+        "青溪县政务服务延时错时和预约服务实施方案",
+        73,
+        "提升政务服务便利度，解决群众工作日难以到窗口的问题",
+        "县政务服务中心在工作日中午和傍晚实行延时服务，每周六上午开设周末服务窗口，办理社会保障、不动产登记、户籍证件等高频事项；群众可以通过电话或者政务服务网提前预约，周末和法定节假日对预约事项提供帮办代办服务",
+        "关于县政务服务中心推行周六上午正常服务的公告",
+        "自2025年5月起，县政务服务中心每周六上午九时至十二时对外服务，综合受理窗口和不动产登记窗口同步开放。",
+        "政务服务中心推行延时错时和周末预约服务",
+        [("政务服务预约", {"policy": 2, "interpretation": 2, "reports": 1})],
+    ),
+    Topic(
+        "immunize",
+        "health",
+        "青溪县儿童预防接种服务管理办法",
+        75,
+        "规范儿童预防接种服务，提高免疫规划疫苗接种率",
+        "儿童出生后一个月内，监护人应当到居住地的接种单位为其办理预防接种证；国家免疫规划疫苗实行免费接种，接种单位应当在接种前告知疫苗品种、作用、禁忌和不良反应，托幼机构和学校在儿童入托、入学时应当查验预防接种证，对未按规定接种的督促补种",
+        "关于调整城区预防接种门诊服务时间的通知",
+        "自2025年9月1日起，城区预防接种门诊服务时间调整为每周一至周五上午八时至十一时三十分，每周六上午为补种专场。",
+        "儿童免疫规划疫苗接种率保持在百分之九十五以上",
+        [("预防接种证办理", {"policy": 2, "interpretation": 2})],
+    ),
 ]
 
 DOC_NUMBER_QUERIES = [
@@ -514,6 +605,265 @@ DOC_NUMBER_QUERIES = [
     ("青教发(2025)27号", "admission"),
     ("青政办发﹝2025﹞55号", "review"),
     ("青卫发（2025）35号", "vaccine"),
+]
+
+# Everyday words where the documents use the official term (the pair a general lexicon carries
+# is noted); grades as (topic key, {part: grade}).
+COLLOQUIAL_QUERIES = [
+    ("异地看病备案", "yidi", {"policy": 2, "interpretation": 2, "notice": 2}),  # 看病 → 就医/就诊
+    ("违章建筑举报", "weifa", {"policy": 2, "interpretation": 2, "notice": 1}),  # 违章建筑 → 违法建设/违法建筑
+    ("违建拆除", "weifa", {"policy": 2, "interpretation": 2, "notice": 2, "reports": 1}),  # 违建 → 违法建筑
+    ("罚款标准", "penalty", {"policy": 2, "interpretation": 2, "notice": 1}),  # 罚款 → 行政处罚
+    ("拆迁补偿", "zhengshou", {"policy": 2, "interpretation": 2, "notice": 1}),  # 拆迁 → 征收
+    ("周末办事", "zhengwu", {"policy": 2, "interpretation": 2, "notice": 2, "reports": 1}),  # 办事 → 政务服务
+    ("社保补贴", "jobsub", {"policy": 2, "interpretation": 2}),  # 社保 → 社会保险
+    ("低保标准", "dibao", {"notice": 2, "policy": 2, "interpretation": 1}),  # 低保 → 最低生活保障
+    ("托管收费", "afterschool", {"notice": 2, "policy": 2, "interpretation": 1}),  # 托管 → 课后服务
+    ("噪音扰民", "noise", {"policy": 2, "interpretation": 2, "notice": 1}),  # 噪音 → 噪声
+    ("儿童打疫苗", "immunize", {"policy": 2, "interpretation": 2, "notice": 1, "reports": 1}),  # 打疫苗 → 疫苗接种
+    ("五保户 集中供养", "tekun", {"policy": 2, "interpretation": 2}),  # 五保户 → 特困人员
+    ("上学划片", "admission", {"policy": 2, "interpretation": 2, "notice": 1}),  # 上学 → 入学
+]
+
+# One wrong character in a word the corpus uses in three or more documents: (as typed, the
+# judged query it slips from, kind). The grades are the correct query's. A homophone has the
+# same toneless pinyin (pypinyin); a variant does not (a similar-looking or neighbouring key).
+TYPO_QUERIES = [
+    ("医宝缴费", "医保缴费", "homophone"),  # 宝/保 bao
+    ("公基金提取", "公积金提取", "homophone"),  # 基/积 ji
+    ("营业直照办理", "营业执照办理", "homophone"),  # 直/执 zhi
+    ("课后服物收费", "课后服务收费", "homophone"),  # 物/务 wu
+    ("老旧小曲改造", "老旧小区改造", "homophone"),  # 曲/区 qu
+    ("家庭依生签约", "家庭医生签约", "homophone"),  # 依/医 yi
+    ("临时就助", "临时救助", "homophone"),  # 就/救 jiu
+    ("秸杆焚烧", "秸秆焚烧", "homophone"),  # 杆/秆 gan
+    ("幼儿园招升", "幼儿园招生", "homophone"),  # 升/生 sheng
+    ("行政处法裁量基准", "行政处罚裁量基准", "homophone"),  # 法/罚 fa
+    ("城乡居民养老保显缴费档次", "城乡居民养老保险缴费档次", "homophone"),  # 显/险 xian
+    ("公积全提取", "公积金提取", "variant"),  # 全 for 金
+    ("最低生话保障标准", "最低生活保障标准", "variant"),  # 话 for 活
+    ("创业担保货款", "创业担保贷款", "variant"),  # 货 for 贷
+    ("公共租货住房", "公共租赁住房", "variant"),  # 货 for 赁
+    ("营商坏境", "营商环境", "variant"),  # 坏 for 环
+    ("高龄律贴", "高龄津贴", "variant"),  # 律 for 津
+    ("环境影响评介", "环境影响评价", "variant"),  # 介 for 价
+]
+
+# Nothing in the corpus is about these, though each shares common words with it (计划, 保护,
+# 工作方案, 接待, 通知, 建设, 补贴, 登记, 安全, 检查, 培训): any result is a wrong result.
+NONSENSE_QUERIES = [
+    "火星殖民计划",
+    "恐龙化石保护工作方案",
+    "外星人接待工作通知",
+    "海底隧道建设方案",
+    "北极熊保护实施办法",
+    "供暖安全",
+    "航空母舰维修补贴",
+    "月球土地买卖登记",
+    "滑雪场安全检查",
+    "潜水艇驾驶培训",
+]
+
+# 文号 of the corpus's prefixes, and a 索引号 of the default pattern, that no document has.
+MISSING_NUMBER_QUERIES = [
+    "青教发〔2031〕999号",
+    "青民发〔2025〕88号",
+    "青人社发[2024]3号",
+    "青卫发（2025）36号",
+    "青政办发〔2025〕2号",
+    "888888881/2025-00042",  # {org_code}/{year}-{serial}, a valid code no agency of the corpus has
+]
+
+
+@dataclass
+class Attachment:
+    """A file attached to a catalogue item; its extension decides the format (cms/demo/attachments.py)."""
+
+    title: str
+    filename: str
+    paragraphs: tuple = ()  # .docx and .pdf
+    rows: tuple = ()  # .xlsx rows, or a .docx table
+
+
+ATTACHMENTS = {
+    "elder:policy": Attachment(
+        "青溪县高龄津贴申领登记表",
+        "gaoling.docx",
+        (
+            "申请人姓名：＿＿＿＿  性别：＿＿  出生日期：＿＿＿＿",
+            "户籍地址：＿＿＿＿乡镇＿＿＿＿村（社区）",
+            "代领人姓名及与申请人关系：＿＿＿＿（申请人本人不能到场的，可由代领人凭申请人身份证办理）",
+            "受理窗口：县民政局一楼便民服务窗口（溪滨路18号）；咨询电话：0578-6125180",
+        ),
+    ),
+    "admission:policy": Attachment(
+        "2025年城区公办小学学区范围表",
+        "xuequ.xlsx",
+        rows=(
+            ("学校", "学区范围"),
+            ("青溪县实验小学", "人民路以东、清溪路、文昌路、解放街"),
+            ("青溪县第二小学", "西门街、溪滨路、新华路、桃源新村"),
+            ("青溪县城北小学", "北环路、工业园区生活区、城北新村"),
+        ),
+    ),
+    "jobsub:policy": Attachment(
+        "青溪县就业补贴标准明细表",
+        "buzhu.xlsx",
+        rows=(
+            ("补贴项目", "补贴对象", "补贴标准"),
+            ("职业技能培训补贴", "取得初级工证书", "每人1000元"),
+            ("职业技能培训补贴", "取得中级工证书", "每人1500元"),
+            ("职业技能培训补贴", "取得高级工证书", "每人2000元"),
+            ("就业见习补贴", "见习单位", "每人每月1600元"),
+            ("公益性岗位补贴", "用人单位", "按当地最低工资标准"),
+        ),
+    ),
+    "old_reno:policy": Attachment(
+        "2025年城镇老旧小区改造项目清单",
+        "xiaoqu.xlsx",
+        rows=(
+            ("序号", "小区名称", "所在乡镇", "建成年份", "户数", "主要改造内容"),
+            (1, "人民路小区", "城关镇", 1996, 240, "加装电梯、雨污分流"),
+            (2, "东门小区", "城关镇", 1998, 186, "外墙保温、增设停车位"),
+            (3, "粮站宿舍", "城关镇", 1989, 64, "屋面防水、管网更新"),
+            (4, "农机厂宿舍", "石门镇", 1992, 72, "雨污分流"),
+            (5, "供销社小区", "白沙镇", 1995, 90, "增设停车位、绿化提升"),
+        ),
+    ),
+    "vaccine:policy": Attachment(
+        "HPV疫苗免费接种点一览表",
+        "jiezhongdian.docx",
+        ("接种前请携带身份证明和监护人签署的知情同意书。",),
+        (
+            ("接种点", "地址", "咨询电话", "接种时间"),
+            ("县妇幼保健院", "城关镇健康路6号", "0578-6132120", "周一至周五上午"),
+            ("石门镇卫生院", "石门镇府前街12号", "0578-6281035", "每周二、周四上午"),
+            ("龙潭乡卫生院", "龙潭乡龙溪村", "0578-6356012", "每周三上午"),
+            ("白沙镇卫生院", "白沙镇沙埠街3号", "0578-6410228", "每周五上午"),
+        ),
+    ),
+    "procurement:policy": Attachment(
+        "青溪县2025年政府集中采购目录及采购限额标准",
+        "caigou.xlsx",
+        rows=(
+            ("类别", "品目或项目", "标准"),
+            ("集中采购目录", "台式计算机", "含一体机"),
+            ("集中采购目录", "复印纸", "A4、A3规格"),
+            ("分散采购限额标准", "货物和服务类", "单项或批量金额100万元以上"),
+            ("分散采购限额标准", "工程类", "单项或批量金额120万元以上"),
+            ("公开招标数额标准", "货物和服务类", "400万元以上"),
+        ),
+    ),
+    "eia:policy": Attachment(
+        "建设项目环境影响评价文件报批材料清单",
+        "baopi.docx",
+        (
+            "一、建设项目环境影响评价文件报批申请书；",
+            "二、环境影响报告书（表）全本及用于公示的文本；",
+            "三、公众参与说明（编制报告书的项目）；",
+            "四、排污许可衔接情况说明；",
+            "五、建设单位营业执照或者法人证书复印件。",
+        ),
+    ),
+    "pension:policy": Attachment(
+        "城乡居民基本养老保险待遇领取须知",
+        "daiyu.pdf",
+        (
+            "一、待遇领取条件：年满六十周岁、累计缴费满十五年的参保人员，可以按月领取养老金。",
+            "二、基础养老金：每人每月190元，随全县标准调整同步提高。",
+            "三、丧葬补助金：参保人员死亡的，其法定继承人可以一次性领取丧葬补助金2000元。",
+            "四、个人账户余额可以依法继承。",
+        ),
+    ),
+    "aid:policy": Attachment(
+        "2025年秋季学期学生资助项目及标准一览表",
+        "zizhu.xlsx",
+        rows=(
+            ("学段", "资助项目", "资助标准"),
+            ("学前教育", "保育教育费减免", "每生每年1000元"),
+            ("普通高中", "国家助学金", "一档每生每年2500元，二档每生每年1500元"),
+            ("中等职业学校", "国家助学金", "每生每年2000元"),
+            ("中等职业学校", "雨露计划职业教育补助", "每生每学期1500元"),
+        ),
+    ),
+    "review:policy": Attachment(
+        "行政复议申请书（格式文本）",
+        "fuyi.docx",
+        (
+            "申请人：姓名＿＿ 性别＿＿ 出生年月＿＿ 住址＿＿ 联系电话＿＿",
+            "被申请人：＿＿＿＿",
+            "行政复议请求：＿＿＿＿",
+            "事实和理由：＿＿＿＿",
+            "此致 青溪县人民政府",
+            "申请人（签名）：＿＿＿＿    年  月  日",
+        ),
+    ),
+    "zhengshou:policy": Attachment(
+        "城东片区旧城改建项目房屋征收补偿标准",
+        "buchang.pdf",
+        (
+            "一、被征收房屋重置价格：钢筋混凝土结构每平方米2100元，砖混结构每平方米1800元，砖木结构每平方米1300元。",
+            "二、搬迁费：每户每次3000元，选择产权调换的按两次计算。",
+            "三、临时安置费：选择产权调换的，过渡期内按被征收房屋建筑面积每月每平方米12元计发。",
+            "四、按期签约奖励：在签约期限内签订补偿协议并按期腾空房屋的，每户奖励二万元。",
+        ),
+    ),
+    "linshi:q3list": Attachment(
+        "2025年第三季度临时救助实施情况表",
+        "linshi.xlsx",
+        rows=(
+            ("乡镇", "救助户数", "救助人次", "救助金额（元）", "主要救助事由"),
+            ("城关镇", 14, 31, 52800, "突发重大疾病"),
+            ("溪口乡", 6, 15, 21600, "火灾"),
+            ("石门镇", 9, 20, 30400, "交通事故"),
+            ("龙潭乡", 4, 9, 12800, "突发重大疾病"),
+            ("白沙镇", 7, 18, 25200, "洪涝灾害"),
+        ),
+    ),
+    "food:q3check": Attachment(
+        "2025年第三季度食品安全监督抽检不合格产品信息",
+        "choujian.xlsx",
+        rows=(
+            ("产品名称", "被抽样单位", "不合格项目", "检验结果", "标准值"),
+            ("韭菜", "城关镇农贸市场经营户", "腐霉利", "0.82mg/kg", "≤0.2mg/kg"),
+            ("鲜湿米粉", "白沙镇米粉加工坊", "苯甲酸及其钠盐", "0.31g/kg", "不得使用"),
+            ("散装白酒", "石门镇副食品店", "甲醇", "0.92g/L", "≤0.6g/L"),
+        ),
+    ),
+}
+
+# Catalogue items whose substance is their attachment: (key, agency, title, body); the key's
+# first part is the topic the item belongs to.
+ATTACHMENT_ITEMS = [
+    (
+        "linshi:q3list",
+        "civil",
+        "关于2025年第三季度临时救助实施情况的公示",
+        "根据《青溪县临时救助实施细则》，现将2025年第三季度全县临时救助实施情况予以公示，具体情况见附件。公示期为七日。",
+    ),
+    (
+        "food:q3check",
+        "market",
+        "关于2025年第三季度食品安全监督抽检情况的通报",
+        "本季度全县共完成食品安全监督抽检320批次，不合格产品信息见附件，相关产品已依法处置。",
+    ),
+]
+
+# Queries answered only by an attachment's content: {document key: grade}.
+ATTACHMENT_QUERIES = [
+    ("高龄津贴 代领人", {"elder:policy": 2}),
+    ("桃源新村 学区", {"admission:policy": 2}),
+    ("中级工证书 补贴", {"jobsub:policy": 2}),
+    ("粮站宿舍 改造", {"old_reno:policy": 2}),
+    ("龙潭乡卫生院 HPV", {"vaccine:policy": 2}),
+    ("分散采购限额标准", {"procurement:policy": 2}),
+    ("环评报批材料清单", {"eia:policy": 2}),
+    ("丧葬补助金", {"pension:policy": 2}),
+    ("雨露计划 补助", {"aid:policy": 2}),
+    ("行政复议申请书 格式", {"review:policy": 2}),
+    ("按期签约奖励", {"zhengshou:policy": 2}),
+    ("溪口乡 火灾 救助", {"linshi:q3list": 2}),
+    ("米粉 苯甲酸", {"food:q3check": 2}),
 ]
 
 ROUTINE_NEWS = [
@@ -527,6 +877,9 @@ ROUTINE_NEWS = [
     ("召开年度民主生活会", "班子成员逐一进行对照检查，开展批评和自我批评。"),
 ]
 
+KINDS = ("topic", "number", "colloquial", "homophone", "variant", "attachment", "nonsense", "missing_number")
+EMPTY_KINDS = ("nonsense", "missing_number")  # must return nothing
+
 
 @dataclass
 class Document:
@@ -536,6 +889,14 @@ class Document:
     title: str
     body: str
     doc_number: str = ""
+    attachments: tuple = ()
+
+
+@dataclass(frozen=True)
+class Judgement:
+    query: str
+    grades: dict  # {document key: grade}; empty for the kinds that must return nothing
+    kind: str
 
 
 def _doc_number(topic):
@@ -573,6 +934,8 @@ def documents():
         docs.append(
             Document(f"{topic.key}:notice", topic.agency, "announcement", topic.notice_title, topic.notice_body)
         )
+    for key, agency, title, body in ATTACHMENT_ITEMS:
+        docs.append(Document(key, agency, "catalogue", title, body))
     for agency, (name, short, _) in AGENCIES.items():
         own = [topic for topic in TOPICS if topic.agency == agency]
         summaries = "；".join(topic.summary for topic in own)
@@ -605,22 +968,41 @@ def documents():
                         f"{quarter}季度，{short}{body}",
                     )
                 )
+    for document in docs:
+        if document.key in ATTACHMENTS:
+            document.attachments = (ATTACHMENTS[document.key],)
     return docs
 
 
-def judgements():
-    """[(query, {document key: grade})], the graded queries."""
-    graded = []
-    for topic in TOPICS:
-        for query, grades in topic.queries:
-            keys = {}
-            for part, grade in grades.items():
-                if part == "reports":
-                    keys[f"{topic.agency}:summary"] = grade
-                    keys[f"{topic.agency}:plan"] = grade
-                else:
-                    keys[f"{topic.key}:{part}"] = grade
-            graded.append((query, keys))
+def _keys(topic, parts):
+    """{document key: grade} from a topic's {part: grade}."""
+    keys = {}
+    for part, grade in parts.items():
+        if part == "reports":
+            keys[f"{topic.agency}:summary"] = grade
+            keys[f"{topic.agency}:plan"] = grade
+        else:
+            keys[part if ":" in part else f"{topic.key}:{part}"] = grade
+    return keys
+
+
+def judged():
+    """Every graded query as a :class:`Judgement`, in ``KINDS`` order."""
+    topics = {topic.key: topic for topic in TOPICS}
+    graded = [Judgement(query, _keys(topic, parts), "topic") for topic in TOPICS for query, parts in topic.queries]
     for query, key in DOC_NUMBER_QUERIES:
-        graded.append((query, {f"{key}:policy": 2, f"{key}:interpretation": 1}))
-    return graded
+        graded.append(Judgement(query, {f"{key}:policy": 2, f"{key}:interpretation": 1}, "number"))
+    for query, key, parts in COLLOQUIAL_QUERIES:
+        graded.append(Judgement(query, _keys(topics[key], parts), "colloquial"))
+    correct = {judgement.query: judgement.grades for judgement in graded}
+    for query, right, kind in TYPO_QUERIES:
+        graded.append(Judgement(query, dict(correct[right]), kind))
+    graded.extend(Judgement(query, grades, "attachment") for query, grades in ATTACHMENT_QUERIES)
+    graded.extend(Judgement(query, {}, "nonsense") for query in NONSENSE_QUERIES)
+    graded.extend(Judgement(query, {}, "missing_number") for query in MISSING_NUMBER_QUERIES)
+    return sorted(graded, key=lambda judgement: KINDS.index(judgement.kind))
+
+
+def judgements():
+    """[(query, {document key: grade})] of the queries that have an answer (the set before kinds)."""
+    return [(judgement.query, judgement.grades) for judgement in judged() if judgement.grades]
