@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -32,15 +33,35 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class SynonymPolicy(ModelPermissionPolicy):
+    """Groups shipped in the lexicon are switched off (「在用」), not deleted: a deleted one would
+    come back with the next lexicon update, a switched-off one stays off."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete" and instance.shipped:
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+
+class SynonymDeleteView(DeleteView):
+    def get_object(self, queryset=None):
+        group = super().get_object(queryset)
+        if group.shipped:
+            raise PermissionDenied
+        return group
+
+
 class SynonymGroupViewSet(ModelViewSet):
     name = "search_synonyms"
     model = SynonymGroup
     icon = "list-ul"
     menu_label = _("Synonyms")
-    list_display = ["__str__", "note", "updated_at"]
-    form_fields = ["terms", "note"]
-    search_fields = ["terms", "note"]
+    list_display = ["__str__", "note", "enabled", Column("shipped", label=_("Shipped with Gongkai")), "updated_at"]
+    list_filter = ["enabled", "note"]
+    form_fields = ["terms", "targets", "enabled", "note"]
+    search_fields = ["terms", "targets", "note"]
     list_per_page = 50
+    delete_view_class = SynonymDeleteView
 
 
 class BlockedQueryViewSet(ModelViewSet):

@@ -9,4 +9,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals  # noqa: F401
+        from .lexicon.loading import load_shipped_lexicon
+
+        post_migrate.connect(load_shipped_lexicon, sender=self)

@@ -15,6 +15,14 @@ Keys:
     SUGGESTION_COUNT: as-you-type suggestions returned.
     RATE_LIMIT: searches per client address (django-ratelimit syntax, e.g. "60/m").
     SNIPPET_LENGTH: characters of text around the first match in a result.
+    MINIMUM_SHARE: the share of a query's weight (its words weighted by rarity, IDF) a document
+        must contain to be a result, like Elasticsearch's ``minimum_should_match``. Common words
+        (工作, 通知) weigh little, so a query whose rare words are in no document finds nothing.
+    SYNONYM_WEIGHT: how much a synonym's match counts against the word typed (1 = the same).
+    CORRECTION_MIN_DOCUMENTS: a word is offered as a correction only if at least this many public
+        documents contain it (and many more than contain the word typed).
+    VOCABULARY_REFRESH_MINUTES: the index vocabulary (for weights and corrections) is recounted by
+        the reconcile task at most this often, and only when documents changed.
 """
 
 from disclosure.api import AppSettings
@@ -31,6 +39,10 @@ DEFAULTS = {
     "SUGGESTION_COUNT": 8,
     "RATE_LIMIT": "60/m",
     "SNIPPET_LENGTH": 120,
+    "MINIMUM_SHARE": 0.5,
+    "SYNONYM_WEIGHT": 0.6,
+    "CORRECTION_MIN_DOCUMENTS": 3,
+    "VOCABULARY_REFRESH_MINUTES": 60,
 }
 
 get = AppSettings("GONGKAI_SEARCH", DEFAULTS).get

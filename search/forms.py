@@ -53,6 +53,8 @@ class SearchForm(forms.Form):
     validity = forms.ChoiceField(label=_("Validity (有效性)"), required=False, choices=[("", "")] + Validity.choices)
     sort = forms.ChoiceField(label=_("Sort"), required=False, choices=Sort.CHOICES)
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
+    # Search the words as typed: the link under a correction (已显示“招生”的结果，仍然搜索：招升).
+    verbatim = forms.BooleanField(label=_("Search exactly as typed"), required=False)
 
     FILTERS = ("kind", "agency", "category", "year", "genre", "validity")
 

@@ -1,6 +1,6 @@
 """The public search index and what editors manage around it (synonyms, hot queries and their block list)."""
 
-from .documents.models import DocumentKind, PublicDocument
+from .documents.models import DocumentKind, IndexedTerm, PublicDocument
 from .queries.models import (
     BlockedQuery,
     HotQuery,
@@ -16,6 +16,7 @@ __all__ = [
     "HotQuery",
     "HotQueryClientDay",
     "HotQueryStatus",
+    "IndexedTerm",
     "PublicDocument",
     "SearchQueryLog",
     "SynonymGroup",

@@ -22,6 +22,8 @@ class Links:
         self.params = {"q": outcome.query, **outcome.filters}
         if outcome.sort != Sort.RELEVANCE:
             self.params["sort"] = outcome.sort
+        if outcome.verbatim:
+            self.params["verbatim"] = 1
 
     def url(self, **changes):
         params = {key: parameter(value) for key, value in {**self.params, **changes}.items()}
@@ -98,6 +100,17 @@ def hit_json(hit):
     }
 
 
+def correction_links(outcome, links):
+    """What the page says when it searched a corrected query: the correction and a link to what was typed."""
+    if outcome.correction is None:
+        return None
+    return {
+        "query": outcome.correction.text,
+        "original": outcome.correction.original,
+        "original_url": links.url(verbatim=1, page=None),
+    }
+
+
 def missing_number_json(missing):
     """``None``, or what the page says when the query is a 文号/索引号 nobody published."""
     if missing is None:
@@ -129,6 +142,7 @@ def outcome_json(outcome):
         "page_size": outcome.page_size,
         "total": outcome.total,
         "relaxed": outcome.relaxed,
+        "correction": correction_links(outcome, links),
         "exact_match": outcome.exact_match,
         "results": [hit_json(hit) for hit in outcome.hits],
         "facets": {

@@ -1,16 +1,21 @@
 """Public search, without HTTP: the page and the JSON API both call :func:`run_search`.
 
-Order of a result list: items whose 文号 or 索引号 *is* the query come first, then the
-backend's ranking of documents containing every word of the query (or, when none does,
-any of them — ``relaxed``). A query that is one 文号 or 索引号 no public document has gets
-no results at all, only the nearest numbers (``queries.numbers``). Only ``PublicDocument``
-rows are searched, and those exist only for what the public may see (``search.documents``).
+A query goes through one pipeline whatever the backend: cleaned and split into words with
+their synonyms (``queries.parse``); a mistyped word the index does not know corrected from
+the index's own vocabulary (``queries.correction``; ``verbatim`` searches as typed); the words
+weighed by rarity and turned into the soft boolean query of ``queries.matching`` (a document
+must hold ``MINIMUM_SHARE`` of the weight — nonsense finds nothing); the backend ranks; the
+first results are scored again (``queries.rerank``). Items whose 文号 or 索引号 *is* the query
+come first. A query that is one 文号 or 索引号 no public document has gets no results at all,
+only the nearest numbers (``queries.numbers``). Only ``PublicDocument`` rows are searched,
+and those exist only for what the public may see (``search.documents``).
 """
 
 import math
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from disclosure.api import category_subtree_ids, public_pages
@@ -22,6 +27,8 @@ from .facets import FACETS, count_facets, named_in_query, queryset_counts, resul
 from .forms import Sort
 from .highlight import mark, snippet
 from .no_results import no_results_links
+from .queries import rerank
+from .queries.correction import Correction, correct
 from .queries.hot import hot_queries, log_query
 from .queries.numbers import CLOSEST, MissingNumber, closest_numbers, number_kind
 from .queries.parse import parse
@@ -56,6 +63,8 @@ class SearchOutcome:
     apply_links: list = field(default_factory=list)
     named_categories: list = field(default_factory=list)  # category entries the query names
     missing_number: MissingNumber | None = None  # the query is a 文号/索引号 no public document has
+    correction: Correction | None = None  # the query searched instead of what was typed
+    verbatim: bool = False  # searched as typed, without correction
 
     @property
     def num_pages(self):
@@ -125,12 +134,51 @@ def _missing_number(parsed):
     return MissingNumber(kind, parsed.text, [found[pk] for pk in ids if pk in found][:CLOSEST])
 
 
-def _ranked(documents, parsed, sort, operator):
+def search_query(parsed, backend=None):
+    """The modelsearch query for ``parsed``, as ``backend`` (default: the site's) is asked it.
+
+    Elasticsearch ranks with boosts (synonyms below the word typed, the phrase above); the
+    database backends have none and leave that to ``rerank``.
+    """
+    soft = parsed.soft_query(conf.get("MINIMUM_SHARE"))
+    if getattr(backend or get_search_backend(), "supports_boosts", False):
+        return soft, soft.backend_query(synonym_boost=conf.get("SYNONYM_WEIGHT"), phrase=parsed.text)
+    return soft, soft.backend_query()
+
+
+def _ranked(documents, query, sort):
     if sort == Sort.NEWEST:
-        return documents.order_by("-published_at", "-page_id").search(
-            parsed.backend_query(operator), order_by_relevance=False
-        )
-    return documents.search(parsed.backend_query(operator))
+        return documents.order_by("-published_at", "-page_id").search(query, order_by_relevance=False)
+    return documents.search(query)
+
+
+def _match(documents, parsed, sort):
+    """(exact 文号/索引号 matches, the soft query, the ranked results, how many there are)."""
+    pinned = _exact_matches(documents, parsed) if sort == Sort.RELEVANCE else []
+    remaining = documents.exclude(pk__in=[doc.pk for doc in pinned]) if pinned else documents
+    soft, query = search_query(parsed)
+    ranked = _ranked(remaining, query, sort)
+    return pinned, soft, ranked, len(pinned) + ranked.count()
+
+
+class Reranked:
+    """The backend's results with the first ``rerank.TOP`` put in the pipeline's order; sliceable."""
+
+    def __init__(self, ranked, soft, parsed):
+        self.ranked = ranked
+        self.scored = rerank.score(list(ranked[: rerank.TOP]), soft.units, parsed.text, conf.get("SYNONYM_WEIGHT"))
+        self.top = [item.document for item in self.scored]
+
+    @property
+    def holds_every_word(self):
+        return bool(self.scored) and self.scored[0].holds_every_word
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        head = self.top[start:stop]
+        if stop is not None and stop <= len(self.top):
+            return head
+        return head + list(self.ranked[max(start, len(self.top)) : stop])
 
 
 def _page_of(pinned, ranked, total, page, size):
@@ -164,13 +212,19 @@ def _guides(filters):
     return still_public(guides.order_by("agency_name")[:5])
 
 
-def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, client=None):
+def run_search(
+    query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, client=None, verbatim=False, facets=True
+):
     """Search the public documents. ``client`` is the searcher's key (``queries.clients.client_key``):
-    without it the search is logged but not counted towards the hot-query list."""
+    without it the search is logged but not counted towards the hot-query list. ``verbatim``
+    searches the query as typed, without correcting it; without ``facets`` none is counted (the
+    benchmark's ranked-page figures)."""
     filters = dict(filters or {})
     size = conf.get("PAGE_SIZE")
     parsed = parse(query, conf.get("MAX_QUERY_LENGTH"))
-    outcome = SearchOutcome(query=parsed.text, filters=filters, sort=sort, page=page, page_size=size)
+    outcome = SearchOutcome(
+        query=parsed.text, filters=filters, sort=sort, page=page, page_size=size, verbatim=bool(verbatim)
+    )
     documents = filtered_documents(filters)
 
     if parsed.is_empty:
@@ -197,16 +251,20 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, cl
             log_query(parsed.text, 0, client=client)
         return outcome
 
-    pinned = _exact_matches(documents, parsed) if sort == Sort.RELEVANCE else []
-    remaining = documents.exclude(pk__in=[doc.pk for doc in pinned]) if pinned else documents
-    ranked = _ranked(remaining, parsed, sort, "and")
-    found = ranked.count()
-    if not found and not pinned and len(parsed.units) > 1:
-        ranked = _ranked(remaining, parsed, sort, "or")
-        found = ranked.count()
-        outcome.relaxed = found > 0
-
-    outcome.total = len(pinned) + found
+    correction = None if verbatim or parsed.doc_number_key else correct(parsed.text)
+    if correction:
+        corrected = parse(correction.text, conf.get("MAX_QUERY_LENGTH"))
+        match = _match(documents, corrected, sort)
+        if match[-1]:  # a correction that finds nothing either is not offered
+            outcome.correction, parsed = correction, corrected
+    if not outcome.correction:
+        match = _match(documents, parsed, sort)
+    pinned, soft, ranked, total = match
+    found = total - len(pinned)
+    if found and sort == Sort.RELEVANCE:
+        ranked = Reranked(ranked, soft, parsed)
+        outcome.relaxed = not pinned and not soft.requires_all and not ranked.holds_every_word
+    outcome.total = total
     outcome.exact_match = bool(pinned)
     outcome.page = min(page, outcome.num_pages)
     head, rest = _page_of(pinned, ranked, outcome.total, outcome.page, size)
@@ -219,9 +277,10 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, cl
         Hit(doc, mark(doc.title, terms), snippet([doc.summary, doc.body], terms, length), exact=doc in pinned)
         for doc in shown
     ]
-    if found:
-        outcome.facets = count_facets(results_counts(ranked), filters)
-    elif pinned:
+    matches = ranked.ranked if isinstance(ranked, Reranked) else ranked
+    if found and facets:
+        outcome.facets = count_facets(results_counts(matches), filters)
+    elif pinned and facets:
         outcome.facets = count_facets(queryset_counts(documents.filter(pk__in=[doc.pk for doc in pinned])), filters)
     if "category" not in filters:
         outcome.named_categories = named_in_query(outcome.facets.get("category", []), parsed.text)

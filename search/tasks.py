@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from .documents.sync import differences, subtree_updates, sync_each, withdraw
+from .documents.vocabulary import refresh_vocabulary
 from .queries.hot import prune_log
 
 
@@ -22,9 +23,11 @@ def sync_subtree(page_id):
 @shared_task(name="search.tasks.reconcile_public_index", ignore_result=True)
 def reconcile_public_index():
     """Make the index equal to the visibility rule, whatever happened (an expiry passing, a lost
-    message, a worker killed mid-sync, a change in the database), and prune the query log."""
+    message, a worker killed mid-sync, a change in the database), prune the query log and
+    recount the index vocabulary when documents changed (at most every VOCABULARY_REFRESH_MINUTES)."""
     missing, extra = differences()
     withdraw(extra, subtree=False)
     sync_each(missing)
     prune_log()
+    refresh_vocabulary()
     return len(missing), len(extra)

@@ -8,7 +8,15 @@ from django_ratelimit.core import is_ratelimited
 
 from . import conf
 from .forms import SearchForm
-from .presenting import Links, facet_groups, hidden_filters, named_category_links, outcome_json, sort_options
+from .presenting import (
+    Links,
+    correction_links,
+    facet_groups,
+    hidden_filters,
+    named_category_links,
+    outcome_json,
+    sort_options,
+)
 from .queries.clients import client_key
 from .queries.hot import hot_queries
 from .queries.parse import clean
@@ -42,7 +50,14 @@ def _parameter_errors(form):
 
 def _run(form, request):
     data = form.cleaned_data
-    return run_search(data["q"], form.selected_filters(), data["sort"], data["page"], client=client_key(request))
+    return run_search(
+        data["q"],
+        form.selected_filters(),
+        data["sort"],
+        data["page"],
+        client=client_key(request),
+        verbatim=data["verbatim"],
+    )
 
 
 @require_safe
@@ -67,6 +82,7 @@ def search_view(request):
         facet_groups=facet_groups(outcome, links),
         hidden_filters=hidden_filters(outcome),
         named_category_links=named_category_links(outcome, links),
+        correction=correction_links(outcome, links),
         sort_options=sort_options(outcome, links),
         previous_url=links.page(outcome.page - 1) if outcome.page > 1 else None,
         next_url=links.page(outcome.page + 1) if outcome.page < outcome.num_pages else None,

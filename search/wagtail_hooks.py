@@ -2,11 +2,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .admin import HotQueryPolicy, ReadOnlyPolicy, SearchAdminGroup
-from .queries.models import HotQuery, SearchQueryLog
+from .admin import HotQueryPolicy, ReadOnlyPolicy, SearchAdminGroup, SynonymPolicy
+from .queries.models import HotQuery, SearchQueryLog, SynonymGroup
 
 register_permission_policy(SearchQueryLog, ReadOnlyPolicy(SearchQueryLog))
 register_permission_policy(HotQuery, HotQueryPolicy(HotQuery))
+register_permission_policy(SynonymGroup, SynonymPolicy(SynonymGroup))
 
 
 @hooks.register("register_admin_viewset")

@@ -18,6 +18,7 @@ prefix of a Chinese word matches.
 from copy import deepcopy
 
 from modelsearch.backends import elasticsearch9 as es9
+from modelsearch.query import Phrase
 from modelsearch.utils import deep_update
 
 ANALYZERS = {
@@ -63,12 +64,25 @@ class ChineseMapping(es9.Elasticsearch9Mapping):
 class ChineseSearchQueryCompiler(es9.Elasticsearch9SearchQueryCompiler):
     mapping_class = ChineseMapping
 
+    def _compile_query(self, query, field, boost=1.0):
+        # modelsearch drops a Boost around a Phrase; the search pipeline boosts the whole phrase.
+        if isinstance(query, Phrase) and boost != 1.0:
+            compiled = self._compile_phrase_query(query, [field])
+            options = compiled["match_phrase"][field.field_name]
+            if not isinstance(options, dict):
+                options = {"query": options}
+            options["boost"] = options.get("boost", 1.0) * boost
+            compiled["match_phrase"][field.field_name] = options
+            return compiled
+        return super()._compile_query(query, field, boost)
+
 
 class ChineseAutocompleteQueryCompiler(es9.Elasticsearch9AutocompleteQueryCompiler):
     mapping_class = ChineseMapping
 
 
 class ChineseElasticsearchBackend(es9.Elasticsearch9SearchBackend):
+    supports_boosts = True  # search.service adds synonym and phrase boosts to the query
     mapping_class = ChineseMapping
     query_compiler_class = ChineseSearchQueryCompiler
     autocomplete_query_compiler_class = ChineseAutocompleteQueryCompiler

@@ -95,3 +95,25 @@ class PublicDocument(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+
+class IndexedTerm(models.Model):
+    """A word of the public index and how many public documents contain it (its document frequency).
+
+    Rebuilt from the public documents by ``search.documents.vocabulary`` (the reconcile task,
+    at most every ``VOCABULARY_REFRESH_MINUTES``): it weighs a query's words (rare words count
+    more) and offers corrections. Only what the public may see is counted, so a correction can
+    never reveal a word of a draft.
+    """
+
+    term = models.CharField(max_length=100, primary_key=True)
+    documents = models.PositiveIntegerField()
+    length = models.PositiveSmallIntegerField()
+    # Toneless pinyin, space-separated ("zhao sheng"), for frequent Han words only: homophones.
+    pinyin = models.CharField(max_length=300, blank=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["length", "-documents"], name="indexedterm_length_df")]
+
+    def __str__(self):
+        return f"{self.term} ({self.documents})"

@@ -11,6 +11,7 @@ from disclosure.api import public_pages
 
 from .models import PublicDocument
 from .sources import describe, searchable_pages
+from .vocabulary import refresh_vocabulary
 
 CHUNK = 500
 
@@ -42,7 +43,8 @@ def reindex_admin(progress=None):
 
 
 def rebuild(progress=None, backend=None):
-    """Make the documents equal to the public pages and reindex them all; returns how many are searchable.
+    """Make the documents equal to the public pages, reindex them all and count the vocabulary;
+    returns how many are searchable.
 
     ``progress(n)`` is called as pages are described and again as documents are indexed.
     """
@@ -64,4 +66,5 @@ def rebuild(progress=None, backend=None):
         if progress:
             progress(len(ids))
     index_objects(PublicDocument, PublicDocument.objects.order_by("pk"), backend=backend, progress=progress)
+    refresh_vocabulary(force=True)
     return PublicDocument.objects.count()

@@ -23,36 +23,79 @@ class SynonymGroup(models.Model):
     """Words citizens and agencies use for one thing (低保, 最低生活保障); a query for one finds all.
 
     Applied when a query is made, on every backend, so an edit works at once without reindexing.
+    A one-way group (``targets``) lets an everyday word find the official one (看病 → 就医)
+    without the broad official word pulling in everything said in everyday words. Groups
+    shipped with Gongkai (``search/lexicon``) carry their ``lexicon_key``; an editor may change
+    or switch them off, and later versions of the lexicon leave changed groups alone.
     """
 
     terms = models.TextField(
         _("terms"), help_text=_("Two or more words that mean the same, separated by commas or one per line.")
     )
+    targets = models.TextField(
+        _("also finds (one way)"),
+        blank=True,
+        help_text=_(
+            "Optional. Words the terms above also find, but that do not find them: "
+            "an everyday word (看病) finds the official one (就医), not the other way round."
+        ),
+    )
+    enabled = models.BooleanField(_("in use"), default=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    lexicon_key = models.CharField(_("shipped as"), max_length=30, blank=True, editable=False)
+    shipped_terms = models.TextField(blank=True, editable=False)  # terms and targets as last shipped
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("synonym group")
         verbose_name_plural = _("synonym groups")
         ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lexicon_key"], condition=~models.Q(lexicon_key=""), name="gongkai_synonym_lexicon_key_once"
+            )
+        ]
 
     def __str__(self):
+        if self.target_list:
+            return f"{'、'.join(self.term_list)} → {'、'.join(self.target_list)}"
         return " ↔ ".join(self.term_list)
 
     @property
     def term_list(self):
         return split_terms(self.terms)
 
+    @property
+    def target_list(self):
+        return [term for term in split_terms(self.targets) if term not in self.term_list]
+
+    @property
+    def shipped(self):
+        return bool(self.lexicon_key)
+
+    @property
+    def changed_since_shipped(self):
+        return self.shipped and self.shipped_terms != self.as_shipped()
+
+    def as_shipped(self):
+        return "\n".join(self.term_list) + "\n=>\n" + "\n".join(self.target_list)
+
     def clean(self):
-        terms = self.term_list
-        if len(terms) < 2:
+        terms, targets = self.term_list, self.target_list
+        if len(terms) + len(targets) < 2 or (not targets and len(terms) < 2):
             raise ValidationError({"terms": _("A synonym group needs at least two different words.")})
-        too_long = [term for term in terms if len(term) > 30]
+        too_long = [term for term in terms + targets if len(term) > 30]
         if too_long:
             raise ValidationError(
                 {"terms": _("Words may be at most 30 characters: %(words)s") % {"words": "、".join(too_long)}}
             )
+        too_short = [term for term in terms + targets if len(term) < 2]
+        if too_short:
+            raise ValidationError(
+                {"terms": _("A single character would match far too much: %(words)s") % {"words": "、".join(too_short)}}
+            )
         self.terms = "\n".join(terms)
+        self.targets = "\n".join(targets)
 
 
 class BlockedQuery(models.Model):

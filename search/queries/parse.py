@@ -1,21 +1,20 @@
 """From what a citizen typed to what the backend is asked.
 
 A query is cleaned (control characters, width, length), checked for a 文号 or 索引号 to
-look up exactly, and split into units around synonym terms: each unit is either plain text
-or a group of synonyms any of which may match. The backend segments plain text itself
-(``search.backends``), so the same query works on the database backends and Elasticsearch.
+look up exactly, and split into units: the words of the query, a word with synonyms carrying
+them. ``search.queries.matching`` weighs the units and makes the backend query; the backend
+segments each word itself (``search.backends``), so the same query works on the database
+backends and Elasticsearch.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import reduce
-
-from modelsearch.query import And, Or, PlainText
 
 from disclosure.api import DOC_NUMBER_PATTERN, normalise_doc_number, remove_invisible
 
-from ..analysis.segment import query_words, word_parts
+from ..analysis.segment import query_words, tokenizer
+from .matching import Unit, soft_query
 from .synonyms import synonym_table
 
 # Zero-width and bidirectional marks vanish (``remove_invisible``): a query shown back, logged or
@@ -35,7 +34,7 @@ def clean(text, max_length):
 @dataclass
 class ParsedQuery:
     text: str
-    units: list = field(default_factory=list)  # each: a word, or the words of one synonym group
+    units: list = field(default_factory=list)  # [Unit]: each a word, with its synonyms if it has any
     doc_number_key: str = ""
     index_number: str = ""
 
@@ -43,48 +42,43 @@ class ParsedQuery:
     def is_empty(self):
         return not self.units
 
-    def backend_query(self, operator="and"):
-        """A modelsearch query: every unit must match (``and``), or any may (``or``, the relaxed retry)."""
-        clauses = []
-        for alternatives in self.units:
-            leaves = [PlainText(term, operator="and") for term in alternatives]
-            clauses.append(leaves[0] if len(leaves) == 1 else Or(leaves))
-        if len(clauses) == 1:
-            return clauses[0]
-        return And(clauses) if operator == "and" else reduce(lambda a, b: a | b, clauses)
+    def soft_query(self, share):
+        """The query's :class:`~search.queries.matching.SoftQuery` (its words weighed in the index)."""
+        return soft_query(self.units, share)
 
     def highlight_terms(self):
-        """Words to mark in titles and snippets: the query's words, their parts and synonyms."""
-        terms = set()
-        for alternatives in self.units:
-            for term in alternatives:
-                for word in query_words(term):
-                    terms.add(word)
-                    terms.update(word_parts(word))
-                terms.add(term.lower())
-        return sorted((term for term in terms if term.strip()), key=len, reverse=True)
+        """Words to mark in titles and snippets: the query's words and their synonyms, whole.
+
+        Never the parts of a word: 保障 is not what someone searching 低保 looks for.
+        """
+        terms = {word.lower() for unit in self.units for word in unit.words if word.strip()}
+        return sorted(terms, key=len, reverse=True)
 
 
 def _split_on_synonyms(text, table):
-    """Units of ``text``: synonym terms found in it (longest first) become groups, the rest stays text."""
+    """Pieces of ``text``: synonym terms found in it (longest first) become (term, synonyms), the rest (text, None)."""
     lowered = text.lower()
+    # A term counts only where it is a word of the query: 上学 is not in 以上学历, 拆迁 is in 拆迁补偿.
+    edges = {0, len(text)} | {
+        edge for _word, start, end in tokenizer().tokenize(lowered, mode="search") for edge in (start, end)
+    }
     spans = []
     for term in sorted(table, key=len, reverse=True):
-        start = lowered.find(term.lower())
+        start = lowered.find(term)
         while start != -1:
             end = start + len(term)
-            if all(end <= s or start >= e for s, e, _ in spans):
+            if start in edges and end in edges and all(end <= s or start >= e for s, e, _ in spans):
                 spans.append((start, end, table[term]))
-            start = lowered.find(term.lower(), end)
-    units, position = [], 0
-    for start, end, group in sorted(spans):
+            start = lowered.find(term, start + 1)
+    pieces, position = [], 0
+    for start, end, synonyms in sorted(spans):
         if text[position:start].strip():
-            units.append((text[position:start].strip(),))
-        units.append(group)
+            pieces.append((text[position:start].strip(), None))
+        pieces.append((text[start:end], synonyms))
         position = end
     if text[position:].strip():
-        units.append((text[position:].strip(),))
-    return units
+        pieces.append((text[position:].strip(), None))
+    return pieces
 
 
 def parse(raw, max_length=100):
@@ -99,12 +93,12 @@ def parse(raw, max_length=100):
     if _INDEX_NUMBER.match(compact) and any(ch.isdigit() for ch in compact):
         parsed.index_number = compact
     units = []
-    for unit in _split_on_synonyms(text, synonym_table()):
-        if len(unit) > 1:
-            units.append(unit)
+    for piece, synonyms in _split_on_synonyms(text, synonym_table()):
+        if synonyms is not None:
+            units.append(Unit(piece, synonyms))
         else:
-            # Plain text becomes one unit per word, so a relaxed retry can drop words;
-            # punctuation and function words (的, 关于…) match nothing and are left out.
-            units.extend((word,) for word in query_words(unit[0]) if word not in {u[0] for u in units})
+            # Plain text becomes one unit per word, each weighed on its own; punctuation and
+            # function words (的, 关于…) match nothing and are left out.
+            units.extend(Unit(word) for word in query_words(piece) if word not in {unit.term for unit in units})
     parsed.units = units
     return parsed

@@ -6,19 +6,27 @@ from django.dispatch import receiver
 
 from .models import SynonymGroup
 
-CACHE_KEY = "gongkai-search-synonyms"
+CACHE_KEY = "gongkai-search-synonyms-2"
+
+
+def _add(table, term, others):
+    existing = table.get(term, ())
+    table[term] = tuple(dict.fromkeys(existing + tuple(other for other in others if other.lower() != term)))
 
 
 def synonym_table():
-    """{term: (term, other terms of its group…)} for every group; cached until a group changes."""
+    """{term: other words a query for it also finds} over the groups in use; cached until a group changes.
+
+    Keys are lower-case. A two-way group maps each word to all others; a one-way group maps
+    each of its terms to its targets only.
+    """
     table = cache.get(CACHE_KEY)
     if table is None:
         table = {}
-        for group in SynonymGroup.objects.all():
-            terms = group.term_list
+        for group in SynonymGroup.objects.filter(enabled=True):
+            terms, targets = group.term_list, group.target_list
             for term in terms:
-                existing = table.get(term, (term,))
-                table[term] = tuple(dict.fromkeys(existing + tuple(t for t in terms if t != term)))
+                _add(table, term.lower(), targets if targets else terms)
         cache.set(CACHE_KEY, table, 3600)
     return table
 

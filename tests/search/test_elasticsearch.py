@@ -11,9 +11,10 @@ import pytest
 from django.test import override_settings
 
 from search.backends.elasticsearch import ANALYZERS, ChineseElasticsearchBackend, chinese_index_settings
-from search.models import PublicDocument
+from search.models import IndexedTerm, PublicDocument
+from search.queries.correction import correct
 from search.queries.parse import parse
-from search.service import filtered_documents
+from search.service import filtered_documents, search_query
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL")
 
@@ -78,40 +79,78 @@ def test_public_index_mapping():
     assert properties["published_at_filter"]["type"] == "date"
 
 
+def _body(documents, query, analyzer="ik"):
+    es = backend(analyzer)
+    _soft, compiled = search_query(parse(query), es)
+    return es.query_compiler_class(documents, compiled).get_query()
+
+
+def _field_clause(body, field):
+    """The query of one boosted field (Wagtail ORs one clause per field inside a dis_max)."""
+    return next(c for c in body["bool"]["must"]["dis_max"]["queries"] if f"'{field}'" in str(c))
+
+
+def _matches(clause, field):
+    found = []
+    if isinstance(clause, dict):
+        if "match" in clause and field in clause["match"]:
+            found.append((clause["match"][field]["query"], clause["match"][field].get("boost", 1.0)))
+        for value in clause.values():
+            found += _matches(value, field)
+    elif isinstance(clause, list):
+        for value in clause:
+            found += _matches(value, field)
+    return found
+
+
 @pytest.mark.django_db
-def test_query_body_for_synonyms_and_filters(agency):
-    parsed = parse("低保 标准")  # 低保 ↔ 最低生活保障 is a default synonym group
+def test_query_body_ranks_synonyms_below_the_word_typed_and_boosts_the_phrase(agency):
     documents = filtered_documents({"agency": agency.pk, "year": 2025, "kind": "catalogue"})
-    body = backend("ik").query_compiler_class(documents, parsed.backend_query()).get_query()
-    title_clause = next(
-        clause["bool"]["must"]
-        for clause in body["bool"]["must"]["dis_max"]["queries"]
-        if "_all_text_boost_10_0" in str(clause)
-    )
-    synonyms, plain = title_clause
-    assert [m["match"]["_all_text_boost_10_0"]["query"] for m in synonyms["bool"]["should"]] == ["低保", "最低生活保障"]
-    assert plain["match"]["_all_text_boost_10_0"] == {"query": "标准", "operator": "and", "boost": 10.0}
+    body = _body(documents, "低保 标准")  # 低保 ↔ 最低生活保障 is in the shipped lexicon
+    title = _field_clause(body, "_all_text_boost_10_0")
+    boosts = dict(_matches(title, "_all_text_boost_10_0"))
+    assert boosts["低保"] == 10.0 and boosts["标准"] == 10.0
+    assert boosts["最低生活保障"] == pytest.approx(10.0 * 0.6)  # SYNONYM_WEIGHT
+    required, *score_only = title["bool"]["should"]
+    assert "标准" not in str(required)  # a light word (search/analysis/light_words.txt): 低保 suffices
+    assert any("标准" in str(clause) for clause in score_only)  # … but a document holding both ranks higher
+    assert "'match_phrase': {'_all_text_boost_10_0': {'query': '低保 标准', 'boost': 20.0}}" in str(title)
     filters = str(body["bool"]["filter"])
     assert f"'agency_id_filter': {agency.pk}" in filters and "'year_filter': 2025" in filters
     assert "'kind_filter': 'catalogue'" in filters
 
 
 @pytest.mark.django_db
-def test_query_body_for_a_merged_category_entry(agency, other_agency):
-    """One facet entry for the 其他文件 of two agencies filters by both categories."""
-    ids = sorted(a.catalogue_categories.get(name="其他文件").pk for a in (agency, other_agency))
-    documents = filtered_documents({"category": tuple(ids)})
-    body = backend().query_compiler_class(documents, parse("安全").backend_query()).get_query()
-    [terms] = [clause["terms"] for clause in body["bool"]["filter"] if "terms" in clause]
-    assert sorted(terms["category_id_filter"]) == ids
+def test_query_body_requires_the_minimum_share_of_weight(settings):
+    """火星殖民计划: the body accepts documents with 火星 and 殖民, never 计划 alone or with one of them."""
+    settings.GONGKAI_SEARCH = {"MINIMUM_SHARE": 0.6}
+    IndexedTerm.objects.create(term="计划", documents=30, length=2)  # in 30 of the 30 documents
+    soft, compiled = search_query(parse("火星殖民计划"), backend())
+    assert [unit.term for unit in soft.units] == ["火星", "殖民", "计划"]
+    assert soft.sets == [(0, 1)]
+    body = backend().query_compiler_class(PublicDocument.objects.all(), compiled).get_query()
+    text = body["bool"]["must"]["dis_max"]["queries"][0]
+    matching = text["bool"]["should"][0]  # the soft rule; the phrase boost is the other clause
+    assert [m["match"]["_all_text"]["query"] for m in matching["bool"]["must"]] == ["火星", "殖民"]
 
 
 @pytest.mark.django_db
-def test_relaxed_query_body_accepts_any_word():
-    parsed = parse("防暑降温 潜艇")
-    body = backend().query_compiler_class(PublicDocument.objects.all(), parsed.backend_query("or")).get_query()
-    first = body["bool"]["must"]["dis_max"]["queries"][0]
-    assert [m["match"]["_all_text"]["query"] for m in first["bool"]["should"]] == ["防暑降温", "潜艇"]
+def test_query_body_of_several_minimal_sets_accepts_any_of_them():
+    IndexedTerm.objects.bulk_create([IndexedTerm(term=t, documents=5, length=2) for t in ("防暑", "降温", "补贴")])
+    soft, compiled = search_query(parse("防暑 降温 补贴"), backend())
+    assert sorted(soft.sets) == [(0, 1), (0, 2), (1, 2)]  # equal weights at 50 %: any two of three
+    body = backend().query_compiler_class(PublicDocument.objects.all(), compiled).get_query()
+    rules = body["bool"]["must"]["dis_max"]["queries"][0]["bool"]["should"][0]["bool"]["should"]
+    assert len(rules) == 3 and all(len(rule["bool"]["must"]) == 2 for rule in rules)
+
+
+@pytest.mark.django_db
+def test_the_corrected_query_is_what_elasticsearch_is_asked():
+    IndexedTerm.objects.create(term="招生", documents=12, length=2, pinyin="zhao sheng")
+    correction = correct("招升")
+    assert correction.text == "招生"
+    body = str(_body(PublicDocument.objects.all(), correction.text))
+    assert "招生" in body and "招升" not in body
 
 
 def test_settings_select_the_chinese_backend_when_a_url_is_given(monkeypatch):

@@ -21,7 +21,7 @@ from .modelsearch_compat import (
     index_entries,
     postgres_write_entries,
 )
-from .query import fts_query
+from .query import fts_query, tsquery_near
 from .ranking import RankedResultsMixin, RankedSearchMixin
 
 
@@ -76,6 +76,7 @@ class PostgresQueryMixin:
                 or_="|",
                 quote=_tsquery_quote,
                 prefix_mark=":*" if self.LAST_TERM_IS_PREFIX else "",
+                near=tsquery_near,
             )
             if not text:
                 return None

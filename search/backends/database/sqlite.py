@@ -18,7 +18,7 @@ from .modelsearch_compat import (
     sqlite_raw_query,
     sqlite_write_entries,
 )
-from .query import fts_query
+from .query import fts5_near, fts_query
 from .ranking import RankedResultsMixin, RankedSearchMixin
 
 
@@ -54,6 +54,7 @@ class SQLiteQueryMixin:
                 or_="OR",
                 quote=_fts5_quote,
                 prefix_mark="*" if self.LAST_TERM_IS_PREFIX else "",
+                near=fts5_near,
             )
             return sqlite_raw_query(text) if text else None
         return super().build_search_query_content(query, config)

@@ -6,6 +6,7 @@ would: the search body gets their text the way it gets any upload's.
 
 from cms.demo.attachments import docx_bytes, pdf_bytes, stored_document, xlsx_bytes
 from disclosure.models import CatalogueAttachment
+from search.documents.vocabulary import refresh_vocabulary
 
 from ... import factories
 from .corpus import AGENCIES, documents
@@ -29,7 +30,8 @@ def _attachments(document):
 
 
 def publish_corpus():
-    """Create agencies, catalogues and columns, publish every document; returns {page id: document key}."""
+    """Create agencies, catalogues and columns, publish every document and count the index vocabulary
+    (as the reconcile task does after publishing); returns {page id: document key}."""
     places = {}
     for key, (name, short, _) in AGENCIES.items():
         agency = factories.make_agency(title=name, short_name=short)
@@ -50,4 +52,5 @@ def publish_corpus():
         else:
             page = factories.make_announcement(column, title=document.title, body=body)
         keys[page.pk] = document.key
+    refresh_vocabulary(force=True)
     return keys

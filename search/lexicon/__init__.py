@@ -1,0 +1,1 @@
+"""The colloquial ↔ official lexicon shipped with Gongkai (``colloquial.txt``) and its loading."""
