@@ -212,9 +212,7 @@ def _guides(filters):
     return still_public(guides.order_by("agency_name")[:5])
 
 
-def run_search(
-    query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, client=None, verbatim=False, facets=True
-):
+def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, client=None, verbatim=False, facets=True):
     """Search the public documents. ``client`` is the searcher's key (``queries.clients.client_key``):
     without it the search is logged but not counted towards the hot-query list. ``verbatim``
     searches the query as typed, without correcting it; without ``facets`` none is counted (the

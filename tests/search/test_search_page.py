@@ -132,7 +132,9 @@ def test_default_synonyms_find_the_official_word(client, catalogue):
 def test_a_synonym_group_added_in_the_admin_works_at_once(client, admin_client, catalogue):
     factories.make_item(catalogue, title="关于开展适龄女性HPV疫苗接种的通知")
     assert titles(client, "九价") == []
-    response = admin_client.post("/admin/search_synonyms/new/", {"terms": "九价, HPV疫苗", "enabled": "on", "note": "俗称"})
+    response = admin_client.post(
+        "/admin/search_synonyms/new/", {"terms": "九价, HPV疫苗", "enabled": "on", "note": "俗称"}
+    )
     assert response.status_code == 302
     assert titles(client, "九价") == ["关于开展适龄女性HPV疫苗接种的通知"]
 
