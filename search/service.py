@@ -152,6 +152,11 @@ def _ranked(documents, query, sort):
     return documents.search(query)
 
 
+def _finds(word):
+    _soft, query = search_query(parse(word))
+    return public_documents().search(query).count() > 0
+
+
 def _match(documents, parsed, sort):
     """(exact 文号/索引号 matches, the soft query, the ranked results, how many there are)."""
     pinned = _exact_matches(documents, parsed) if sort == Sort.RELEVANCE else []
@@ -159,26 +164,6 @@ def _match(documents, parsed, sort):
     soft, query = search_query(parsed)
     ranked = _ranked(remaining, query, sort)
     return pinned, soft, ranked, len(pinned) + ranked.count()
-
-
-class Reranked:
-    """The backend's results with the first ``rerank.TOP`` put in the pipeline's order; sliceable."""
-
-    def __init__(self, ranked, soft, parsed):
-        self.ranked = ranked
-        self.scored = rerank.score(list(ranked[: rerank.TOP]), soft.units, parsed.text, conf.get("SYNONYM_WEIGHT"))
-        self.top = [item.document for item in self.scored]
-
-    @property
-    def holds_every_word(self):
-        return bool(self.scored) and self.scored[0].holds_every_word
-
-    def __getitem__(self, window):
-        start, stop = window.start or 0, window.stop
-        head = self.top[start:stop]
-        if stop is not None and stop <= len(self.top):
-            return head
-        return head + list(self.ranked[max(start, len(self.top)) : stop])
 
 
 def _page_of(pinned, ranked, total, page, size):
@@ -253,14 +238,16 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, cl
     if correction:
         corrected = parse(correction.text, conf.get("MAX_QUERY_LENGTH"))
         match = _match(documents, corrected, sort)
-        if match[-1]:  # a correction that finds nothing either is not offered
+        # Offered only if it finds something, and each word put in finds a public document itself
+        # (the vocabulary may still count a page withdrawn since its last recount).
+        if match[-1] and all(_finds(word) for _typed, word in correction.replaced):
             outcome.correction, parsed = correction, corrected
     if not outcome.correction:
         match = _match(documents, parsed, sort)
     pinned, soft, ranked, total = match
     found = total - len(pinned)
     if found and sort == Sort.RELEVANCE:
-        ranked = Reranked(ranked, soft, parsed)
+        ranked = rerank.Reranked(ranked, soft.units, parsed.text, conf.get("SYNONYM_WEIGHT"))
         outcome.relaxed = not pinned and not soft.requires_all and not ranked.holds_every_word
     outcome.total = total
     outcome.exact_match = bool(pinned)
@@ -275,7 +262,7 @@ def run_search(query="", filters=None, sort=Sort.RELEVANCE, page=1, log=True, cl
         Hit(doc, mark(doc.title, terms), snippet([doc.summary, doc.body], terms, length), exact=doc in pinned)
         for doc in shown
     ]
-    matches = ranked.ranked if isinstance(ranked, Reranked) else ranked
+    matches = ranked.ranked if isinstance(ranked, rerank.Reranked) else ranked
     if found and facets:
         outcome.facets = count_facets(results_counts(matches), filters)
     elif pinned and facets:

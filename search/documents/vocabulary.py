@@ -51,11 +51,21 @@ def count_terms():
         last = batch[-1][0]
 
 
-@transaction.atomic
 def rebuild_vocabulary():
-    """Replace the vocabulary with a fresh count; returns how many words it holds."""
+    """Replace the vocabulary with a fresh count; returns how many words it holds.
+
+    Counting takes a while on a large site and happens outside the transaction; only the
+    swap is atomic, so searches read the old vocabulary until the new one is complete.
+    """
     frequent = conf.get("CORRECTION_MIN_DOCUMENTS")
     counts = count_terms()
+    with transaction.atomic():
+        _replace(counts, frequent)
+    cache.delete(DOCUMENT_COUNT_KEY)
+    return len(counts)
+
+
+def _replace(counts, frequent):
     IndexedTerm.objects.all().delete()
     IndexedTerm.objects.bulk_create(
         (
@@ -69,8 +79,6 @@ def rebuild_vocabulary():
         ),
         batch_size=2000,
     )
-    cache.delete(DOCUMENT_COUNT_KEY)
-    return len(counts)
 
 
 def _documents_stamp():
@@ -83,7 +91,7 @@ def refresh_vocabulary(force=False):
     number of words when it rebuilt, else None."""
     stamp = _documents_stamp()
     built = cache.get(STAMP_KEY)
-    if not force and built:
+    if not force and built and IndexedTerm.objects.exists():
         unchanged = built["documents"] == stamp
         recent = (timezone.now() - built["at"]).total_seconds() < conf.get("VOCABULARY_REFRESH_MINUTES") * 60
         if unchanged or recent:

@@ -22,6 +22,9 @@ from ..documents.vocabulary import frequencies, pinyin_key
 from .synonyms import synonym_table
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+#: At most this many runs of Han characters of one query are looked at (a pasted paragraph costs no more).
+MAX_RUNS = 4
 #: A candidate must be this many times more frequent than the word typed.
 MORE_FREQUENT = 5
 #: Words in at most this many documents may be corrected.
@@ -60,9 +63,6 @@ def _everyday_words(synonyms, keys):
     return heard
 
 
-HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
-
-
 def _homophones(pieces, floor, synonyms):
     """{piece: the most frequent word of the same length and toneless pinyin}, from the index and
     from the synonym groups' everyday words."""
@@ -74,7 +74,7 @@ def _homophones(pieces, floor, synonyms):
     everyday = _everyday_words(synonyms, set(keys.values()))
     found = {}
     for piece, key in keys.items():
-        options = [(documents, term) for documents, term in best.get(key, []) + everyday.get(key, [])]
+        options = best.get(key, []) + everyday.get(key, [])
         options = [(documents, term) for documents, term in options if term != piece and documents >= floor]
         options = [option for option in options if len(option[1]) == len(piece)]
         if options:
@@ -123,6 +123,8 @@ def _suspects(run, known):
             start = None
         if len(word) >= 2 and word not in STOPWORDS and word not in known:
             suspect.append((begin, end))
+    if not suspect:
+        return []  # every word known: 失业补贴 is 失业 + 补贴, not a slip for 就业补贴
     pieces = [run] if len(run) <= 8 else []
     for begin, end in suspect:
         windows = [
@@ -157,7 +159,7 @@ def correct(text):
     """The :class:`Correction` of ``text``, or None when every word is known (or no better one exists)."""
     floor = conf.get("CORRECTION_MIN_DOCUMENTS")
     synonyms = synonym_table()
-    runs = [run for run in HAN_RUN.findall(text) if len(run) <= MAX_RUN]
+    runs = list(dict.fromkeys(run for run in HAN_RUN.findall(text) if len(run) <= MAX_RUN))[:MAX_RUNS]
     if not runs:
         return None
     words = set(runs) | {word for run in runs for word in tokenizer().cut(run) if len(word) >= 2}

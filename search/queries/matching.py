@@ -21,6 +21,7 @@ from ..documents.vocabulary import document_count, frequencies
 
 #: Units beyond this many (the lightest) are left out: the sets to enumerate grow as 2^n.
 MAX_UNITS = 8
+MAX_SETS = 20
 #: What a light word (流程, 投诉, 条件: what the citizen wants to do, not the subject) weighs of its IDF.
 LIGHT = 0.3
 LIGHT_WORDS = frozenset(
@@ -136,8 +137,17 @@ class SoftQuery:
 
 
 def soft_query(units, share):
-    """The :class:`SoftQuery` for ``units`` (unweighed), or None when there is nothing to search."""
+    """The :class:`SoftQuery` for ``units`` (unweighed), or None when there is nothing to search.
+
+    Many words of equal weight make many minimal sets (eight at one half: 70); beyond
+    ``MAX_SETS`` the lightest words are left out until the query is of a sensible size.
+    """
     if not units:
         return None
+    share = min(max(float(share), 0.01), 1.0)
     weighed = sorted(weigh(units), key=lambda unit: -unit.weight)[:MAX_UNITS]
-    return SoftQuery(weighed, minimal_sets([unit.weight for unit in weighed], share))
+    sets = minimal_sets([unit.weight for unit in weighed], share)
+    while len(sets) > MAX_SETS and len(weighed) > 1:
+        weighed = weighed[:-1]
+        sets = minimal_sets([unit.weight for unit in weighed], share)
+    return SoftQuery(weighed, sets)

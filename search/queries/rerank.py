@@ -66,3 +66,23 @@ def score(documents, units, phrase, synonym_weight):
         value += BACKEND_ORDER / (1 + position)
         scored.append(Scored(document, value, all(held)))
     return sorted(scored, key=lambda item: -item.score)
+
+
+class Reranked:
+    """The backend's results with the first ``TOP`` put in this order; sliceable like them."""
+
+    def __init__(self, ranked, units, phrase, synonym_weight):
+        self.ranked = ranked
+        self.scored = score(list(ranked[:TOP]), units, phrase, synonym_weight)
+        self.top = [item.document for item in self.scored]
+
+    @property
+    def holds_every_word(self):
+        return bool(self.scored) and self.scored[0].holds_every_word
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        head = self.top[start:stop]
+        if stop is not None and stop <= len(self.top):
+            return head
+        return head + list(self.ranked[max(start, len(self.top)) : stop])

@@ -172,3 +172,15 @@ def test_the_vocabulary_is_recounted_only_when_documents_changed_and_not_too_oft
     settings.GONGKAI_SEARCH = {"VOCABULARY_REFRESH_MINUTES": 0}
     reconcile_public_index()
     assert IndexedTerm.objects.get(term="招生").documents == 7
+
+
+def test_two_known_words_are_not_a_slip_for_a_third(client, county, catalogue, settings):
+    """失业补贴 is 失业 + 补贴, both indexed: never 'corrected' to the one-character-off 就业补贴."""
+    settings.GONGKAI_SEARCH = {"VOCABULARY_REFRESH_MINUTES": 0}
+    for number in range(4):
+        factories.make_item(catalogue, title=f"关于发放第{number}批就业补贴的通知", body="<p>就业补贴。</p>")
+    for number in range(2):
+        factories.make_item(catalogue, title=f"失业人员登记须知{number}", body="<p>失业登记。</p>")
+    reconcile_public_index()
+    data = search_json(client, q="失业补贴")
+    assert data["correction"] is None

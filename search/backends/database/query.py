@@ -20,8 +20,10 @@ MAX_NEAR_PARTS = 3
 def fts_query(query_string, operator, *, and_, or_, quote, prefix_mark, near):
     """The engine query for segmented ``query_string``: each word as itself or as all its parts.
 
-    ``near(tokens)`` renders quoted tokens that must stand within ``PART_GAP`` of each other, in
-    order. Returns None when nothing searchable is left (only punctuation or function words).
+    ``near(tokens)`` renders quoted tokens that must stand within ``PART_GAP`` of each other
+    (FTS5: in any order; PostgreSQL: in order, and only within the first 16,383 positions of a
+    document, where its tsvector keeps positions — the whole word itself matches anywhere).
+    Returns None when nothing searchable is left (only punctuation or function words).
     """
     alternatives = query_alternatives(query_string)
     if not alternatives:
