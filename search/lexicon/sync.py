@@ -10,15 +10,11 @@ import logging
 from django.core.cache import cache
 from django.db import transaction
 
-from ..queries.models import SynonymGroup
+from ..queries.models import SynonymGroup, shipped_form
 from ..queries.synonyms import CACHE_KEY
 from .rules import shipped_lexicon
 
 logger = logging.getLogger(__name__)
-
-
-def _as_shipped(rule):
-    return "\n".join(rule.terms) + "\n=>\n" + "\n".join(rule.targets)
 
 
 @transaction.atomic
@@ -29,7 +25,7 @@ def sync_lexicon(lexicon=None):
     new, changed = [], []
     for rule in lexicon.rules:
         key = rule.key[:30]
-        shipped = _as_shipped(rule)
+        shipped = shipped_form(rule.terms, rule.targets)
         group = existing.pop(key, None)
         if group is None:
             new.append(

@@ -19,6 +19,11 @@ def split_terms(text):
     return terms
 
 
+def shipped_form(terms, targets):
+    """A group's words as the lexicon sync compares them (an edit by an editor changes it)."""
+    return "\n".join(terms) + "\n=>\n" + "\n".join(targets)
+
+
 class SynonymGroup(models.Model):
     """Words citizens and agencies use for one thing (低保, 最低生活保障); a query for one finds all.
 
@@ -78,7 +83,7 @@ class SynonymGroup(models.Model):
         return self.shipped and self.shipped_terms != self.as_shipped()
 
     def as_shipped(self):
-        return "\n".join(self.term_list) + "\n=>\n" + "\n".join(self.target_list)
+        return shipped_form(self.term_list, self.target_list)
 
     def clean(self):
         terms, targets = self.term_list, self.target_list
