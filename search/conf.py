@@ -21,6 +21,9 @@ Keys:
     SYNONYM_WEIGHT: how much a synonym's match counts against the word typed (1 = the same).
     CORRECTION_MIN_DOCUMENTS: a word is offered as a correction only if at least this many public
         documents contain it (and many more than contain the word typed).
+    PARTS_MAX_DOCUMENTS: a query word the index may hold split into its parts (居民医保 as 居民 +
+        医保) is also found where its parts stand together, unless its rarest part is in more than
+        this many public documents: checking where common parts stand reads most of the index.
     VOCABULARY_REFRESH_MINUTES: the index vocabulary (for weights and corrections) is recounted by
         the reconcile task at most this often, and only when documents changed.
 """
@@ -42,6 +45,7 @@ DEFAULTS = {
     "MINIMUM_SHARE": 0.5,
     "SYNONYM_WEIGHT": 0.6,
     "CORRECTION_MIN_DOCUMENTS": 3,
+    "PARTS_MAX_DOCUMENTS": 1000,
     "VOCABULARY_REFRESH_MINUTES": 60,
 }
 

@@ -98,12 +98,13 @@ def word_parts(word):
     return tuple(parts)
 
 
-def query_alternatives(text):
-    """For each query word, the ways it may appear in the index: itself, or all of its parts."""
+def query_alternatives(text, whole_only=frozenset()):
+    """For each query word, the ways it may appear in the index: itself, or all of its parts
+    (unless it is one of ``whole_only``)."""
     alternatives = []
     for word in query_words(text):
         ways = [(word,)]
-        parts = word_parts(word)
+        parts = () if word in whole_only else word_parts(word)
         if parts:
             ways.append(parts)
         alternatives.append(ways)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from modelsearch.query import And, Boost, Or, Phrase, PlainText
+from modelsearch.query import And, Boost, Or, Phrase
 
-from ..analysis.segment import word_parts
+from .. import conf
+from ..analysis.segment import query_words, word_parts
 from ..documents.vocabulary import document_count, frequencies
+from .words import Words
 
 #: Units beyond this many (the lightest) are left out: the sets to enumerate grow as 2^n.
 MAX_UNITS = 8
@@ -36,6 +38,7 @@ class Unit:
     term: str  # the word as typed (or as corrected)
     synonyms: tuple = ()  # other words that mean the same (synonym groups, the lexicon)
     weight: float = 1.0
+    whole_only: frozenset = frozenset()  # its words matched only as themselves (``words.Words``)
 
     @property
     def words(self):
@@ -66,18 +69,35 @@ def _documents(word, found, total):
     return 0
 
 
+def _common_parts(units, found):
+    """The query words of ``units`` whose rarest part is in more than ``PARTS_MAX_DOCUMENTS``
+    documents: finding where such parts stand together would read most of the index."""
+    limit = conf.get("PARTS_MAX_DOCUMENTS")
+    common = set()
+    for unit in units:
+        for word in {word for text in unit.words for word in query_words(text)}:
+            parts = word_parts(word)
+            if parts and min(found.get(part, 0) for part in parts) > limit:
+                common.add(word)
+    return frozenset(common)
+
+
 def weigh(units):
-    """``units`` with their weights: each the IDF of its most frequent word in the public index."""
+    """``units`` with their weights (each the IDF of its most frequent word in the public index)
+    and the words to match only as themselves."""
     words = [word for unit in units for word in unit.words]
+    words += [word for text in words for word in query_words(text)]
     found = frequencies(words + [part for word in words for part in word_parts(word.lower())])
     # The vocabulary may be younger than the count of documents (or older): never fewer than it saw.
     total = max(document_count(), *found.values(), 1)
+    common = _common_parts(units, found)
     return [
         Unit(
             unit.term,
             unit.synonyms,
             idf(max((_documents(word, found, total) for word in unit.words), default=0), total)
             * (LIGHT if unit.term.lower() in LIGHT_WORDS else 1.0),
+            common,
         )
         for unit in units
     ]
@@ -100,9 +120,9 @@ def minimal_sets(weights, share):
 
 
 def _unit_query(unit, synonym_boost):
-    leaves = [PlainText(unit.term, operator="and")]
+    leaves = [Words(unit.term, operator="and", whole_only=unit.whole_only)]
     for synonym in unit.synonyms:
-        leaf = PlainText(synonym, operator="and")
+        leaf = Words(synonym, operator="and", whole_only=unit.whole_only)
         leaves.append(Boost(leaf, synonym_boost) if synonym_boost else leaf)
     return leaves[0] if len(leaves) == 1 else Or(leaves)
 

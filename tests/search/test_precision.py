@@ -164,6 +164,18 @@ def test_parts_of_a_word_must_stand_together(client, county, catalogue):
     assert result_titles(client, "计划生育") == []
 
 
+def test_parts_too_common_to_check_leave_a_word_to_match_whole(client, county, catalogue, settings):
+    """Where 安全 and 检查 stand together is checked only while they are rare enough (PARTS_MAX_DOCUMENTS)."""
+    settings.GONGKAI_SEARCH = {"VOCABULARY_REFRESH_MINUTES": 0}
+    factories.make_item(catalogue, title="关于节前组织安全大检查的通知", body="<p>组织安全大检查。</p>")
+    reconcile_public_index()
+    assert "关于节前组织安全大检查的通知" in result_titles(client, "安全检查")
+    settings.GONGKAI_SEARCH = {"VOCABULARY_REFRESH_MINUTES": 0, "PARTS_MAX_DOCUMENTS": 1}
+    titles = result_titles(client, "安全检查")
+    assert "关于节前组织安全大检查的通知" not in titles
+    assert "关于开展节前安全检查工作的通知" in titles  # the word itself is still found
+
+
 def test_the_vocabulary_is_recounted_only_when_documents_changed_and_not_too_often(county, catalogue, settings):
     assert IndexedTerm.objects.get(term="招生").documents == 6
     factories.make_item(catalogue, title="关于招生咨询电话的公告", body="<p>招生咨询。</p>")

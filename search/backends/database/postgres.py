@@ -9,6 +9,7 @@ from modelsearch.index import SearchField
 from modelsearch.query import PlainText
 
 from ...analysis.segment import index_text
+from ...queries.words import whole_only
 from .indexers import indexers_for, refresh_title_norms
 from .modelsearch_compat import (
     PostgresAutocompleteQueryCompiler,
@@ -77,6 +78,7 @@ class PostgresQueryMixin:
                 quote=_tsquery_quote,
                 prefix_mark=":*" if self.LAST_TERM_IS_PREFIX else "",
                 near=tsquery_near,
+                whole_only=whole_only(query),
             )
             if not text:
                 return None

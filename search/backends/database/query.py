@@ -17,15 +17,16 @@ PART_GAP = 3
 MAX_NEAR_PARTS = 3
 
 
-def fts_query(query_string, operator, *, and_, or_, quote, prefix_mark, near):
+def fts_query(query_string, operator, *, and_, or_, quote, prefix_mark, near, whole_only=frozenset()):
     """The engine query for segmented ``query_string``: each word as itself or as all its parts.
 
     ``near(tokens)`` renders quoted tokens that must stand within ``PART_GAP`` of each other
     (FTS5: in any order; PostgreSQL: in order, and only within the first 16,383 positions of a
     document, where its tsvector keeps positions — the whole word itself matches anywhere).
-    Returns None when nothing searchable is left (only punctuation or function words).
+    Words of ``whole_only`` match only as themselves. Returns None when nothing searchable is
+    left (only punctuation or function words).
     """
-    alternatives = query_alternatives(query_string)
+    alternatives = query_alternatives(query_string, whole_only)
     if not alternatives:
         return None
     joiner = f" {and_} " if operator.lower() == "and" else f" {or_} "

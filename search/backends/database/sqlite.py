@@ -4,6 +4,7 @@ from django.db.models import CharField, F, Func, IntegerField
 from modelsearch.query import PlainText
 
 from ...analysis.segment import index_text
+from ...queries.words import whole_only
 from .indexers import indexers_for, refresh_title_norms
 from .modelsearch_compat import (
     SQLiteAutocompleteQueryCompiler,
@@ -55,6 +56,7 @@ class SQLiteQueryMixin:
                 quote=_fts5_quote,
                 prefix_mark="*" if self.LAST_TERM_IS_PREFIX else "",
                 near=fts5_near,
+                whole_only=whole_only(query),
             )
             return sqlite_raw_query(text) if text else None
         return super().build_search_query_content(query, config)
