@@ -91,7 +91,11 @@ class PublicDocument(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("public search document")
         verbose_name_plural = _("public search documents")
-        indexes = [models.Index(fields=["-published_at"], name="publicdoc_newest")]
+        indexes = [
+            models.Index(fields=["-published_at"], name="publicdoc_newest"),
+            # The guides a page without results offers (kind=guide, by agency) are found without a scan.
+            models.Index(fields=["kind", "agency_name"], name="publicdoc_kind_agency"),
+        ]
 
     def __str__(self):
         return self.title

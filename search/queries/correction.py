@@ -87,10 +87,16 @@ def _one_character_off(pieces, floor):
     pieces = [piece for piece in pieces if len(piece) >= 3]
     if not pieces:
         return {}
+    # One pattern per length (ab.d|a.cd|…): the database compiles it once, not a clause per position.
     shapes = Q()
-    for piece in pieces:
-        for position in range(len(piece)):
-            shapes |= Q(length=len(piece), term__startswith=piece[:position], term__endswith=piece[position + 1 :])
+    for length in {len(piece) for piece in pieces}:
+        forms = [
+            re.escape(piece[:position]) + "." + re.escape(piece[position + 1 :])
+            for piece in pieces
+            if len(piece) == length
+            for position in range(length)
+        ]
+        shapes |= Q(length=length, term__regex=f"^(?:{'|'.join(forms)})$")
     rows = IndexedTerm.objects.filter(shapes, documents__gte=floor).values_list("term", "documents")
     found = {}
     for term, _documents in sorted(rows, key=lambda row: (-row[1], row[0])):
@@ -107,7 +113,7 @@ def _one_character_off(pieces, floor):
 def _suspects(run, known):
     """Pieces of a Han run that the index does not know, most specific first: the run itself, then
     around each unknown word or run of single characters (招升 → 招 升; 最低生话保障 → 最低 生 话 保障)
-    the windows of three to six characters holding it, then the piece alone."""
+    the windows of three to six characters holding it and made of whole words, then the piece alone."""
     words = [word for word in tokenizer().cut(run) if word.strip()]
     spans, position = [], 0
     for word in words:
@@ -126,13 +132,15 @@ def _suspects(run, known):
     if not suspect:
         return []  # every word known: 失业补贴 is 失业 + 补贴, not a slip for 就业补贴
     pieces = [run] if len(run) <= 8 else []
+    # A window starts and ends where words do: 地保户 (of 耕地保户) would split the known 耕地.
+    edges = {start for start, _end, _word in spans} | {len(run)}
     for begin, end in suspect:
         windows = [
             run[a:b]
             for size in range(6, 2, -1)
             for a in range(max(0, end - size), min(begin, len(run) - size) + 1)
             for b in [a + size]
-            if a <= begin and b >= end
+            if a <= begin and b >= end and a in edges and b in edges
         ]
         pieces.extend(windows)
         if end - begin >= 2:

@@ -186,6 +186,17 @@ def test_the_vocabulary_is_recounted_only_when_documents_changed_and_not_too_oft
     assert IndexedTerm.objects.get(term="招生").documents == 7
 
 
+def test_a_slip_beside_a_known_word_leaves_that_word_whole(client, county, catalogue, settings):
+    """耕地保户 is 耕地 + a slip for 保护 — not 耕 + 地保户, which sounds like the lexicon's 低保户."""
+    settings.GONGKAI_SEARCH = {"VOCABULARY_REFRESH_MINUTES": 0}
+    for number in range(3):
+        factories.make_item(catalogue, title=f"关于加强耕地保护的通知（{number}）", body="<p>严格耕地保护。</p>")
+    reconcile_public_index()
+    data = search_json(client, q="耕地保户")
+    assert data["correction"]["query"] == "耕地保护"
+    assert data["results"][0]["title"].startswith("关于加强耕地保护的通知")
+
+
 def test_two_known_words_are_not_a_slip_for_a_third(client, county, catalogue, settings):
     """失业补贴 is 失业 + 补贴, both indexed: never 'corrected' to the one-character-off 就业补贴."""
     settings.GONGKAI_SEARCH = {"VOCABULARY_REFRESH_MINUTES": 0}

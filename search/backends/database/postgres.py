@@ -6,7 +6,7 @@ from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from modelsearch.index import SearchField
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 
 from ...analysis.segment import index_text
 from ...queries.words import whole_only
@@ -68,22 +68,44 @@ class SegmentingPostgresIndex(PostgresIndex):
 
 
 class PostgresQueryMixin:
+    def _words_tsquery(self, query):
+        return fts_query(
+            query.query_string,
+            query.operator,
+            and_="&",
+            or_="|",
+            quote=_tsquery_quote,
+            prefix_mark=":*" if self.LAST_TERM_IS_PREFIX else "",
+            near=tsquery_near,
+            whole_only=whole_only(query),
+        )
+
+    def _tsquery_text(self, query):
+        """An ``And``/``Or`` tree of words as one tsquery text, or None if it holds anything else.
+
+        modelsearch writes one ``to_tsquery()`` per word and combines them in SQL; a soft query
+        of twelve sets repeated that for the match and both ranks, and compiling it cost more
+        than running it."""
+        if isinstance(query, PlainText):
+            return self._words_tsquery(query)
+        if isinstance(query, (And, Or)) and query.subqueries:
+            parts = [self._tsquery_text(subquery) for subquery in query.subqueries]
+            if any(part is None for part in parts):
+                return None
+            joiner = " & " if isinstance(query, And) else " | "
+            return "(" + joiner.join(parts) + ")"
+        return None
+
     def build_tsquery_content(self, query, config=None, invert=False):
         if isinstance(query, PlainText):
-            text = fts_query(
-                query.query_string,
-                query.operator,
-                and_="&",
-                or_="|",
-                quote=_tsquery_quote,
-                prefix_mark=":*" if self.LAST_TERM_IS_PREFIX else "",
-                near=tsquery_near,
-                whole_only=whole_only(query),
-            )
+            text = self._words_tsquery(query)
             if not text:
                 return None
             # Inversion (NOT) wraps the whole group.
             return SearchQuery(f"!{text}" if invert else text, search_type="raw", config=config)
+        text = None if invert else self._tsquery_text(query)
+        if text:
+            return SearchQuery(text, search_type="raw", config=config)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 

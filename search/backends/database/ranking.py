@@ -8,7 +8,7 @@ subquery, only entries are ranked, and only the requested slice of objects is lo
 Counting and facets use the same match without ranking, or (``ONE_PASS``) the ranked list.
 """
 
-from django.db.models import Case, F, FloatField, IntegerField, TextField, Value, When
+from django.db.models import F, IntegerField, TextField
 from django.db.models.functions import Cast
 from modelsearch.query import MatchAll, Not
 
@@ -127,20 +127,24 @@ class RankedSearchMixin:
         return self._page_of_objects([(str(pk), score) for pk, score in matches[start or 0 : stop]], score_field)
 
     def _page_of_objects(self, ranked, score_field):
-        """The objects of ``ranked`` [(object id, score)], in that order."""
+        """The objects of ``ranked`` [(object id, score)], in that order (a list: put in order here,
+        not by a ``CASE`` of every id the database would sort by)."""
         scores = {}
         for object_id, score in ranked:
-            scores.setdefault(object_id, score)
+            scores.setdefault(str(object_id), score)
         pk_field = self.queryset.model._meta.pk
         ids = [pk_field.to_python(object_id) for object_id in scores]
-        position = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], output_field=IntegerField())
-        results = self.queryset.filter(pk__in=ids)
-        if ids:
-            results = results.annotate(_gongkai_position=position).order_by("_gongkai_position")
-        if score_field and ids:
-            score = Case(*[When(pk=pk, then=Value(scores[str(pk)])) for pk in ids], output_field=FloatField())
-            results = results.annotate(**{score_field: score})
-        return results
+        if not ids:
+            return []
+        found = {obj.pk: obj for obj in self.queryset.filter(pk__in=ids).order_by()}
+        objects = []
+        for pk, object_id in zip(ids, scores, strict=True):
+            obj = found.get(pk)
+            if obj is not None:
+                if score_field:
+                    setattr(obj, score_field, scores[object_id])
+                objects.append(obj)
+        return objects
 
 
 class RankedResultsMixin(CountHook):
