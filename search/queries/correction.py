@@ -83,7 +83,11 @@ def _homophones(pieces, floor, synonyms):
 
 
 def _one_character_off(pieces, floor):
-    """{piece: the most frequent indexed word of its length differing in one character} (3+ characters)."""
+    """{piece: the most frequent indexed word of its length differing in one character} (3+ characters).
+
+    A two-character word is one character away from too many words to choose without context: 供暖
+    (in no document) would become the corpus's 供养, and 供暖安全 find 特困供养 pages.
+    """
     pieces = [piece for piece in pieces if len(piece) >= 3]
     if not pieces:
         return {}

@@ -90,8 +90,10 @@ class RankedSearchMixin:
                 scores[object_id] = max(score, scores.get(object_id, score))
             pk_field = self.queryset.model._meta.pk
             sign = -1 if self.RANK_ORDER.startswith("-") else 1
-            ranked = sorted(scores.items(), key=lambda item: (sign * item[1], item[0]))
-            cached = [(pk_field.to_python(object_id), score) for object_id, score in ranked]
+            # Ties go to the older row by its key as a number: as text, "1003" came before "998",
+            # and the order of equal scores changed with how many rows the table had ever held.
+            matches = [(pk_field.to_python(object_id), score) for object_id, score in scores.items()]
+            cached = sorted(matches, key=lambda match: (sign * match[1], match[0]))
             self._gongkai_matches = cached
         return cached
 
@@ -112,10 +114,16 @@ class RankedSearchMixin:
         return self._page_of_objects(
             self._entries(config)
             .annotate(_gongkai_score=self.entry_rank(config))
-            .order_by(self.RANK_ORDER, self.ENTRY_OBJECT_ID)
+            .order_by(self.RANK_ORDER, self._tie_order())
             .values_list(self.ENTRY_OBJECT_ID, "_gongkai_score")[start or 0 : stop],
             score_field,
         )
+
+    def _tie_order(self):
+        """Equal scores in the order of the objects' keys, as numbers where they are numbers."""
+        if self._integer_pk():
+            return Cast(self.ENTRY_OBJECT_ID, IntegerField()).asc()
+        return self.ENTRY_OBJECT_ID
 
     def _one_pass_page(self, config, start, stop, score_field):
         matches = self.ranked_matches(config)
