@@ -121,7 +121,8 @@ def minimal_sets(weights, share):
 
 def _unit_query(unit, synonym_boost):
     leaves = [Words(unit.term, operator="and", whole_only=unit.whole_only)]
-    for synonym in unit.synonyms:
+    # A synonym of function words only (关于) has nothing to search: the backends cannot combine it.
+    for synonym in (synonym for synonym in unit.synonyms if query_words(synonym)):
         leaf = Words(synonym, operator="and", whole_only=unit.whole_only)
         leaves.append(Boost(leaf, synonym_boost) if synonym_boost else leaf)
     return leaves[0] if len(leaves) == 1 else Or(leaves)

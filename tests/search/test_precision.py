@@ -8,6 +8,7 @@ import pytest
 
 from search.documents.models import IndexedTerm
 from search.queries.matching import minimal_sets
+from search.queries.models import SynonymGroup
 from search.tasks import reconcile_public_index
 from tests import factories
 
@@ -184,6 +185,13 @@ def test_the_vocabulary_is_recounted_only_when_documents_changed_and_not_too_oft
     settings.GONGKAI_SEARCH = {"VOCABULARY_REFRESH_MINUTES": 0}
     reconcile_public_index()
     assert IndexedTerm.objects.get(term="招生").documents == 7
+
+
+def test_a_synonym_of_function_words_only_searches_the_word_typed(client, county):
+    SynonymGroup.objects.create(terms="低保\n关于")
+    response = client.get("/api/search/", {"q": "低保"})
+    assert response.status_code == 200
+    assert "关于提高低保标准的通知" in [result["title"] for result in response.json()["results"]]
 
 
 def test_a_slip_beside_a_known_word_leaves_that_word_whole(client, county, catalogue, settings):
