@@ -19,8 +19,10 @@ $(RUNTIME): requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(RUNTIME)
 
-$(DEV): $(RUNTIME) requirements-dev.txt
+# npm brings axe-core, which the browser tests inject into pages to check accessibility.
+$(DEV): $(RUNTIME) requirements-dev.txt package-lock.json
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; else echo "npm not found: browser tests will skip the accessibility checks"; fi
 	touch $(DEV)
 
 install: $(DEV)

@@ -8,6 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.security.page_passwords import authenticate_with_password
+from disclosure.catalogue_api import urls as catalogue_api_urls
+from disclosure.feeds import urls as feed_urls
+from disclosure.frame import urls as site_frame_urls
 from disclosure.images import views as image_views
 from disclosure.sitemap import sitemap_view
 from online_interview import urls as interview_urls
@@ -21,8 +24,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap_view, name="sitemap"),
     # Browsers ask for /favicon.ico whatever the page links; the icon is a static file.
     path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
+    path("", include(site_frame_urls)),
+    path("", include(feed_urls)),
     path("search/", include(search_urls)),
     path("api/search/", include(search_api_urls)),
+    path("api/catalogue/", include(catalogue_api_urls)),
     path("api/interviews/", include(interview_urls)),
 ]
 

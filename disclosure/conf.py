@@ -5,6 +5,8 @@ Keys:
         Placeholders: {org_code}, {year}, {serial} (format spec allowed, e.g. {serial:05d}),
         {category} (the category code).
     CATALOGUE_PAGE_SIZE: rows per page in the public catalogue listing.
+    CATALOGUE_API_RATE: requests per client address to the catalogue's JSON API (django-ratelimit
+        syntax, e.g. "60/m"; conditional requests answered 304 count too).
     ANNOUNCEMENT_PAGE_SIZE: rows per page in announcement listings.
     PUBLICATION_DEADLINE_WORKING_DAYS: Art 26 — working days from 生成日期 to 发布日期 (20).
     PUBLICATION_AT_RISK_WORKING_DAYS: an unpublished item is "at risk" when its deadline is
@@ -36,6 +38,10 @@ Annual reports (年度报告, Art 49–50), on the year before; dates as "MM-DD"
     REPORT_GOVERNMENT_DEADLINE: a people's government publishes the whole government's report by ("03-31").
     REPORT_DUE_SOON_DAYS: a report not yet published is "due soon" this many calendar days before its
         deadline or fewer; its editors are reminded daily from then until they submit it (14).
+
+Catalogue imports (导入目录):
+    IMPORT_STALLED_MINUTES: a queued or running import with no progress for this long lost its
+        worker and is marked failed (30).
 """
 
 from .helpers.settings import AppSettings
@@ -43,6 +49,7 @@ from .helpers.settings import AppSettings
 DEFAULTS = {
     "INDEX_NUMBER_PATTERN": "{org_code}/{year}-{serial:05d}",
     "CATALOGUE_PAGE_SIZE": 20,
+    "CATALOGUE_API_RATE": "60/m",
     "ANNOUNCEMENT_PAGE_SIZE": 15,
     "HOME_ANNOUNCEMENT_COUNT": 8,
     "PUBLICATION_DEADLINE_WORKING_DAYS": 20,
@@ -67,6 +74,7 @@ DEFAULTS = {
     "REPORT_AGENCY_DEADLINE": "01-31",
     "REPORT_GOVERNMENT_DEADLINE": "03-31",
     "REPORT_DUE_SOON_DAYS": 14,
+    "IMPORT_STALLED_MINUTES": 30,
 }
 
 get = AppSettings("GONGKAI_DISCLOSURE", DEFAULTS).get

@@ -3,6 +3,7 @@
 from .agencies.models import AgencyDepartment, AgencyGroup, AgencyIndexPage, AgencyLeader, AgencyPage, AgencyRole
 from .announcements.models import AnnouncementCategory, AnnouncementIndexPage, AnnouncementPage
 from .calendar.models import CalendarDay, CalendarYear
+from .catalogue.imports.models import ImportJob, ImportUpload
 from .catalogue.models import (
     CatalogueAttachment,
     CatalogueCategory,
@@ -79,6 +80,8 @@ __all__ = [
     "DisclosureGuidePage",
     "DisclosureSettings",
     "Genre",
+    "ImportJob",
+    "ImportUpload",
     "IndexNumberSequence",
     "IssuedIndexNumber",
     "PolicyInterpretation",

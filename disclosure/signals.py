@@ -210,3 +210,17 @@ from .requests import applicant_mail  # noqa: E402
 from .requests.signals import request_transitioned  # noqa: E402
 
 request_transitioned.connect(applicant_mail.on_request_transitioned, dispatch_uid="gongkai-applicant-mail")
+
+
+# 导入目录: an import confirmed in the admin goes to the worker once the confirmation is committed --------
+
+from functools import partial  # noqa: E402
+
+from .catalogue.imports import jobs as import_jobs  # noqa: E402
+from .catalogue.imports.transitions import job_queued  # noqa: E402
+from .tasks import run_catalogue_import  # noqa: E402
+
+
+@receiver(job_queued)
+def queue_catalogue_import(sender, job, **kwargs):
+    transaction.on_commit(partial(import_jobs.hand_to_worker, job.pk, run_catalogue_import.delay))

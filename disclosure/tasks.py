@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.core.management import call_command
 
+from .catalogue.imports import jobs as import_jobs
+from .catalogue.imports import transitions as import_transitions
 from .reports.reminders import send_report_reminders
 from .requests import clock, retention
 from .requests.reminders import send_request_reminders
@@ -52,3 +54,22 @@ def purge_request_personal_data():
 def remind_report_deadlines():
     """E-mail editors whose annual report is due within REPORT_DUE_SOON_DAYS or overdue (once a working day)."""
     return send_report_reminders()
+
+
+# 导入目录: catalogue imports confirmed in the admin (issue 19) ----------------------------------------
+
+
+# Not acks_late: a message delivered again finds its job running and does nothing (``transitions.start``),
+# and one whose import kills the worker (a file too large for its memory) would kill every worker in turn.
+# A job whose worker died is failed by ``fail_stalled_catalogue_imports`` instead; uploading the file
+# again updates what the import wrote rather than duplicating it.
+@shared_task(name="disclosure.tasks.run_catalogue_import")
+def run_catalogue_import(job_id):
+    """Import a confirmed job's file with the command's importer, its progress counted onto the job."""
+    return import_jobs.run(job_id)
+
+
+@shared_task(name="disclosure.tasks.fail_stalled_catalogue_imports")
+def fail_stalled_catalogue_imports():
+    """Every 10 minutes: imports queued or running without progress for IMPORT_STALLED_MINUTES are failed."""
+    return import_transitions.fail_stalled()

@@ -13,6 +13,7 @@ from .admin.scoping import agencies_for_user
 from .admin.views import CategoryIndexView, ScopedDeleteView, ScopedEditView
 from .calendar.models import CalendarDay, CalendarYear
 from .catalogue.export_view import CatalogueItemIndexView
+from .catalogue.imports.admin.viewsets import CatalogueImportViewSet
 from .catalogue.imports.columns import EXPORT_HEADINGS, EXPORTED
 from .catalogue.models import CatalogueCategory, CatalogueItemPage, Genre, Topic
 from .review import deadlines
@@ -97,6 +98,7 @@ class DisclosureAdminGroup(ModelViewSetGroup):
     menu_order = 200
     items = (
         CatalogueCategoryViewSet,
+        CatalogueImportViewSet,
         TopicViewSet,
         GenreViewSet,
         CalendarDayViewSet,

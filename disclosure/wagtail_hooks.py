@@ -7,6 +7,9 @@ from wagtail.permissions import register_permission_policy
 
 from .admin.permissions import AgencyScopedPermissionPolicy
 from .attachments.serving import may_download
+from .catalogue.imports.models import ImportJob
+from .catalogue.imports.permissions import ImportJobPermissionPolicy
+from .catalogue.imports.transitions import ACTION as IMPORT_JOB_ACTION
 from .catalogue.models import CatalogueCategory
 from .reports.admin.panels import ReportDeadlinePanel
 from .reports.admin.permissions import ReportPermissionPolicy
@@ -28,6 +31,7 @@ from .visibility import is_publicly_visible
 
 register_permission_policy(CatalogueCategory, AgencyScopedPermissionPolicy(CatalogueCategory))
 register_permission_policy(ReviewRecord, ReviewRecordPermissionPolicy(ReviewRecord))
+register_permission_policy(ImportJob, ImportJobPermissionPolicy(ImportJob))
 
 
 @hooks.register("before_serve_page")
@@ -112,6 +116,18 @@ def register_import_log_actions(actions):
     actions.register_action(
         "gongkai.catalogue.import_update", _("Updated by import"), _("Updated from a catalogue file")
     )
+
+    # 导入目录: each step of an import started in the admin (catalogue/imports/transitions.py).
+    job_actions = {
+        "previewed": (_("Import checked"), _("Catalogue file uploaded and checked (dry run)")),
+        "queued": (_("Import confirmed"), _("Catalogue import confirmed")),
+        "started": (_("Import started"), _("Catalogue import started by the worker")),
+        "finished": (_("Import finished"), _("Catalogue import finished")),
+        "failed": (_("Import failed"), _("Catalogue import failed")),
+        "discarded": (_("Import discarded"), _("Catalogue import discarded")),
+    }
+    for step, (label, message) in job_actions.items():
+        actions.register_action(IMPORT_JOB_ACTION.format(step), label, message)
 
 
 @hooks.register("register_log_actions")

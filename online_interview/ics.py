@@ -2,9 +2,18 @@
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from .status import InterviewStatus
+
+
+def _description(interview):
+    """The summary; for a cancelled session, the cancellation and its notice first."""
+    if not interview.cancelled:
+        return interview.summary
+    notice = " ".join(part for part in (_("This session has been cancelled."), interview.change_note.strip()) if part)
+    return f"{notice}\n\n{interview.summary}"
 
 
 def _event(interview, request):
@@ -15,7 +24,7 @@ def _event(interview, request):
     event.add("dtstart", interview.start_at)
     event.add("dtend", interview.end_at)
     event.add("dtstamp", interview.last_published_at or timezone.now())
-    event.add("description", interview.summary)
+    event.add("description", _description(interview))
     if interview.location:
         event.add("location", interview.location)
     event.add("url", interview.get_full_url(request) or request.build_absolute_uri(interview.url))

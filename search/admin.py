@@ -51,12 +51,23 @@ class SynonymDeleteView(DeleteView):
         return group
 
 
+def yes_or_no(field):
+    """A boolean column in words (Wagtail prints the Python value, True or False)."""
+    return lambda row: _("Yes") if getattr(row, field) else _("No")
+
+
 class SynonymGroupViewSet(ModelViewSet):
     name = "search_synonyms"
     model = SynonymGroup
     icon = "list-ul"
     menu_label = _("Synonyms")
-    list_display = ["__str__", "note", "enabled", Column("shipped", label=_("Shipped with Gongkai")), "updated_at"]
+    list_display = [
+        "__str__",
+        "note",
+        Column("enabled", label=_("in use"), accessor=yes_or_no("enabled"), sort_key="enabled"),
+        Column("shipped", label=_("Shipped with Gongkai"), accessor=yes_or_no("shipped")),
+        Column("updated_at", label=_("Last changed"), sort_key="updated_at"),
+    ]
     list_filter = ["enabled", "note"]
     form_fields = ["terms", "targets", "enabled", "note"]
     search_fields = ["terms", "targets", "note"]
@@ -69,7 +80,11 @@ class BlockedQueryViewSet(ModelViewSet):
     model = BlockedQuery
     icon = "cross"
     menu_label = _("Blocked hot queries")
-    list_display = ["phrase", "match_anywhere", "created_at"]
+    list_display = [
+        "phrase",
+        Column("match_anywhere", label=_("block queries containing it"), accessor=yes_or_no("match_anywhere")),
+        Column("created_at", label=_("Blocked on"), sort_key="created_at"),
+    ]
     form_fields = ["phrase", "match_anywhere"]
     search_fields = ["phrase"]
     list_per_page = 50

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from disclosure.api import Validity
 
@@ -52,7 +53,7 @@ class SearchForm(forms.Form):
     genre = forms.IntegerField(label=_("Genre (体裁)"), required=False, min_value=1, max_value=MAX_ID)
     validity = forms.ChoiceField(label=_("Validity (有效性)"), required=False, choices=[("", "")] + Validity.choices)
     sort = forms.ChoiceField(label=_("Sort"), required=False, choices=Sort.CHOICES)
-    page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
+    page = forms.IntegerField(label=pgettext_lazy("page number", "Page"), required=False, min_value=1)
     # Search the words as typed: the link under a correction (已显示“招生”的结果，仍然搜索：招升).
     verbatim = forms.BooleanField(label=_("Search exactly as typed"), required=False)
 

@@ -32,7 +32,7 @@ DISCLOSURE_LAYERS = (
     {"agencies"},
     {"admin"},
     {"catalogue", "announcements", "guide"},
-    {"attachments", "images", "review"},
+    {"attachments", "images", "review", "frame", "feeds", "catalogue_api"},
     {"requests"},
     {"reports"},
     {

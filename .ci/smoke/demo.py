@@ -98,6 +98,12 @@ def smoke():
     browser = Browser(port)
     with watched(demo, log, "make demo"):
         wait_until("the demo answers", lambda: answers(browser), SEED_TIMEOUT, interval=3, process=demo)
+        status, _headers, sitemap = browser.get("/sitemap.xml")
+        if status != 200 or f"<loc>http://127.0.0.1:{port}/" not in sitemap.decode():
+            raise SmokeFailure("sitemap.xml does not name the address the demo serves")
+        status, _headers, feed = browser.get("/feeds/latest/rss/")
+        if status != 200 or b"<item>" not in feed:
+            raise SmokeFailure("the site-wide feed is missing or empty")
 
         pages = shell(env, SCHEDULE_ITEM)
         if pages["scheduled"]["live"]:

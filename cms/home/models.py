@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from disclosure import conf
 from disclosure.api import PublicPageMixin, ScreenedPageForm, public_pages
-from disclosure.models import AgencyPage, AnnouncementPage, CatalogueIndexPage
+from disclosure.models import AgencyPage, AnnouncementPage, CatalogueIndexPage, DisclosureGuidePage, RequestFormPage
 
 
 class HomePage(PublicPageMixin, Page):
@@ -30,9 +30,16 @@ class HomePage(PublicPageMixin, Page):
         announcements = public_pages(AnnouncementPage.objects.descendant_of(self))
         context["announcements"] = announcements.order_by("-pinned", "-date")[: conf.get("HOME_ANNOUNCEMENT_COUNT")]
         agencies = public_pages(AgencyPage.objects.descendant_of(self)).order_by("path")
-        catalogues = {
-            catalogue.path[: -catalogue.steplen]: catalogue
-            for catalogue in public_pages(CatalogueIndexPage.objects.descendant_of(self))
-        }
-        context["agency_entries"] = [(agency, catalogues.get(agency.path)) for agency in agencies]
+        catalogues, guides, applications = (
+            self._public_children_by_parent(model)
+            for model in (CatalogueIndexPage, DisclosureGuidePage, RequestFormPage)
+        )
+        context["agency_entries"] = [
+            (agency, catalogues.get(agency.path), guides.get(agency.path), applications.get(agency.path))
+            for agency in agencies
+        ]
         return context
+
+    def _public_children_by_parent(self, model):
+        """Each agency's page of one kind, by the agency's path: one query for all agencies."""
+        return {page.path[: -page.steplen]: page for page in public_pages(model.objects.descendant_of(self))}

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says "3 minutes ago" with humanize's naturaltime; its catalogue loads only for
+    # an installed app.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -123,7 +126,7 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms" / "locale"]
+LOCALE_PATHS = [BASE_DIR / "cms" / "wagtail_locale", BASE_DIR / "locale", BASE_DIR / "cms" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -229,6 +232,11 @@ CELERY_BEAT_SCHEDULE = {
     "remind-report-deadlines": {
         "task": "disclosure.tasks.remind_report_deadlines",
         "schedule": crontab(hour=8, minute=45),
+    },
+    # 导入目录: imports whose worker died are marked failed (their page stops waiting, their file goes).
+    "fail-stalled-catalogue-imports": {
+        "task": "disclosure.tasks.fail_stalled_catalogue_imports",
+        "schedule": 600.0,
     },
 }
 

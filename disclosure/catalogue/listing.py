@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .. import conf
 from ..visibility import public_pages
@@ -50,7 +51,7 @@ class CatalogueFilterForm(forms.Form):
         ],
         required=False,
     )
-    page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
+    page = forms.IntegerField(label=pgettext_lazy("page number", "Page"), required=False, min_value=1)
 
     FILTERS = ("category", "year", "topic", "genre", "validity", "mode")
 
@@ -73,16 +74,33 @@ class CategoryNode:
 
 
 class CatalogueListing:
-    """Everything the catalogue page shows for one agency and one set of query parameters."""
+    """Everything the catalogue page shows for one agency and one set of query parameters.
+
+    ``agency`` None lists every agency's items with the same filters (the JSON API's
+    site-wide listing); it has no category tree, and its totals are counted by a query.
+    """
 
     def __init__(self, agency, params, page_size=None):
         self.agency = agency
         self.form = CatalogueFilterForm(params)
         self.page_size = page_size or conf.get("CATALOGUE_PAGE_SIZE")
-        self._categories = list(_model("CatalogueCategory").objects.filter(agency=agency))
-        self._by_id = {category.pk: category for category in self._categories}
         self.filters = self._valid_filters()
         self._page_number = self.form.cleaned_data.get("page")
+
+    @cached_property
+    def _categories(self):
+        """The agency's category tree, read when a category is asked for or the tree is shown.
+
+        Without an agency, the tree of the agency owning the chosen category (a filter's subtree)."""
+        categories = _model("CatalogueCategory").objects.all()
+        if self.agency is not None:
+            return list(categories.filter(agency=self.agency))
+        chosen = self.form.cleaned_data.get("category")
+        return list(categories.filter(agency__in=categories.filter(pk=chosen).values("agency_id")))
+
+    @cached_property
+    def _by_id(self):
+        return {category.pk: category for category in self._categories}
 
     def _valid_filters(self):
         # The page refuses a listing with bad values (a 400 naming them, see ``errors``);
@@ -101,7 +119,8 @@ class CatalogueListing:
 
     def base_queryset(self):
         # Built on demand: Wagtail's .public() queries view restrictions as soon as it is called.
-        return public_pages(_model("CatalogueItemPage").objects.filter(agency=self.agency))
+        items = _model("CatalogueItemPage").objects.all()
+        return public_pages(items.filter(agency=self.agency) if self.agency else items)
 
     @cached_property
     def _selected_category_ids(self):
@@ -132,7 +151,8 @@ class CatalogueListing:
 
     @property
     def selected_category(self):
-        return self._by_id.get(self.filters.get("category"))
+        category = self.filters.get("category")
+        return self._by_id.get(category) if category is not None else None
 
     @cached_property
     def stats(self):
@@ -140,17 +160,27 @@ class CatalogueListing:
 
     def _count_from_stats(self):
         """Category and year filters are answered from the cached counts; others need a query."""
-        if set(self.filters) - {"category", "year"}:
+        if self.agency is None or set(self.filters) - {"category", "year"}:
             return None
         return self.stats.count(self._selected_category_ids, self.filters.get("year"))
 
+    def ordered_queryset(self):
+        """The filtered items in the listing's order, newest first."""
+        return self.filtered_queryset().order_by("-published_at", "-pk")
+
+    def paginator(self, rows):
+        """Pages of ``rows`` (the ordered items, with the columns a caller needs), counted from the cache where possible."""
+        return KnownCountPaginator(rows, self.page_size, count=self._count_from_stats())
+
+    @property
+    def page_number(self):
+        return self._page_number or 1
+
     def page(self):
-        rows = (
-            self.filtered_queryset()
-            .order_by("-published_at", "-pk")
-            .only("title", "url_path", "index_number", "doc_number", "published_at", "validity", "path", "depth")
+        rows = self.ordered_queryset().only(
+            "title", "url_path", "index_number", "doc_number", "published_at", "validity", "path", "depth"
         )
-        return KnownCountPaginator(rows, self.page_size, count=self._count_from_stats()).get_page(self._page_number)
+        return self.paginator(rows).get_page(self._page_number)
 
     def category_tree(self):
         """Roots with their children, each node counting its own and its descendants' public items."""

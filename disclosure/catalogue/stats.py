@@ -65,16 +65,61 @@ def compute(public_items):
     return CatalogueStats({(category_id, year): n for category_id, year, n in rows})
 
 
+def versions(agency_ids):
+    """Agency id → when its public items last changed, in ``time.time_ns()`` (now, if the cache
+    forgot): one cache round trip for any number of agencies (two when some were forgotten).
+
+    Also what HTTP answers about the catalogue give as their ``Last-Modified``."""
+    keys = {agency_id: _version_key(agency_id) for agency_id in agency_ids}
+    found = cache.get_many(list(keys.values()))
+    now = time.time_ns()
+    missing = {key: now for key in keys.values() if key not in found}
+    if missing:
+        cache.set_many(missing, None)
+    return {agency_id: found.get(key, now) for agency_id, key in keys.items()}
+
+
+def version(agency_id):
+    return versions([agency_id])[agency_id]
+
+
+def _stats_key(agency_id, version_now, generation):
+    # A column or the agency itself withdrawn hides items without any item changing.
+    return f"gongkai:catalogue-stats:{agency_id}:{version_now}:{generation}"
+
+
 def stats_for(agency_id, public_items):
     """``public_items`` returns the agency's publicly visible items; it is called only on a cache miss."""
-    version = cache.get(_version_key(agency_id))
-    if version is None:
-        version = time.time_ns()
-        cache.set(_version_key(agency_id), version, None)
-    # A column or the agency itself withdrawn hides items without any item changing.
-    key = f"gongkai:catalogue-stats:{agency_id}:{version}:{branches_generation()}"
+    key = _stats_key(agency_id, version(agency_id), branches_generation())
     stats = cache.get(key)
     if stats is None:
         stats = compute(public_items())
         cache.set(key, stats, STATS_TTL_SECONDS)
     return stats
+
+
+def stats_for_agencies(agency_ids, public_items):
+    """Agency id → its statistics, in as many queries for six agencies as for two: the cached ones
+    in one round trip, the others counted by one query grouped by agency.
+
+    ``public_items`` returns the publicly visible items of the agencies it is given."""
+    generation = branches_generation()
+    keys = {agency_id: _stats_key(agency_id, v, generation) for agency_id, v in versions(agency_ids).items()}
+    cached = cache.get_many(list(keys.values()))
+    found = {agency_id: cached[key] for agency_id, key in keys.items() if key in cached}
+    missing = [agency_id for agency_id in keys if agency_id not in found]
+    if missing:
+        rows = (
+            public_items(missing)
+            .order_by()
+            .annotate(year=ExtractYear("published_at"))
+            .values_list("agency_id", "category_id", "year")
+            .annotate(n=Count("pk"))
+        )
+        counted = {agency_id: {} for agency_id in missing}
+        for agency_id, category_id, year, n in rows:
+            counted[agency_id][(category_id, year)] = n
+        fresh = {agency_id: CatalogueStats(by_category_year) for agency_id, by_category_year in counted.items()}
+        cache.set_many({keys[agency_id]: stats for agency_id, stats in fresh.items()}, STATS_TTL_SECONDS)
+        found.update(fresh)
+    return found

@@ -31,6 +31,8 @@ RECORD_FIELDS = [
 ]
 
 
+PROPERTY_LABELS = {"statutory_reason_display": _("statutory reason"), "scope_display": _("disclosure scope")}
+
 # Exports carry the words a clerk reads (非涉密), not the stored codes.
 CHOICE_DISPLAYS = {
     name: f"get_{name}_display" for name in ("proposed_mode", "decided_mode", "secrecy_status", "decision")
@@ -59,6 +61,16 @@ class RecordIndexView(ScopedIndexView):
 class RecordInspectView(InstancePermissionMixin, InspectView):
     instance_action = "view"
 
+    def get_field_label(self, field_name, field):
+        # Two of the register's fields are properties, which have no verbose name of their own.
+        return PROPERTY_LABELS.get(field_name) or super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):  # Wagtail would print True or False
+            return _("Yes") if value else _("No")
+        return value
+
 
 class ReviewRecordViewSet(ModelViewSet):
     name = "review_records"
@@ -83,8 +95,7 @@ class ReviewRecordViewSet(ModelViewSet):
     search_fields = ["item_title", "index_number", "reviewer_name", "comment"]
     list_export = [CHOICE_DISPLAYS.get(name, name) for name in RECORD_FIELDS]
     export_headings = {
-        "statutory_reason_display": _("statutory reason"),
-        "scope_display": _("disclosure scope"),
+        **PROPERTY_LABELS,
         **{display: ReviewRecord._meta.get_field(name).verbose_name for name, display in CHOICE_DISPLAYS.items()},
     }
     export_filename = "review-register"
@@ -102,7 +113,11 @@ class SensitiveWordViewSet(ModelViewSet):
     model = SensitiveWord
     icon = "warning"
     menu_label = _("Sensitive words")
-    list_display = ["word", "note", "active"]
+    list_display = [
+        "word",
+        "note",
+        Column("active", label=_("active"), accessor=lambda word: _("Yes") if word.active else _("No")),
+    ]
     list_filter = ["active"]
     form_fields = ["word", "note", "active"]
     search_fields = ["word", "note"]

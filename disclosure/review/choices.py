@@ -24,15 +24,33 @@ class ReviewDecision(models.TextChoices):
 
 
 def statutory_reason_choices():
-    """The reasons of report tables 三(三) and 三(四), grouped as the report groups them."""
+    """The reasons a publication review may give: 不予公开 1–8 of report table 三(三), by article of the 条例.
+
+    The 无法提供 and 不予处理 reasons (本机关不掌握, 需另行制作…) answer an application; they belong
+    to the request desk, not to a review of what the agency itself is about to publish.
+    """
+    reason = NonDisclosureReason
     return [
         ("", "---------"),
-        (_("Not disclosed (不予公开)"), list(NonDisclosureReason.choices)),
-        (_("Cannot be provided (无法提供)"), list(UnavailableReason.choices)),
+        (
+            _("Art 14: not to be disclosed (第十四条)"),
+            [(r.value, r.label) for r in (reason.STATE_SECRET, reason.PROHIBITED_BY_LAW, reason.SECURITY_STABILITY)],
+        ),
+        (_("Art 15: third parties' rights (第十五条)"), [(reason.THIRD_PARTY.value, reason.THIRD_PARTY.label)]),
+        (
+            _("Art 16: may be withheld (第十六条)"),
+            [
+                (r.value, r.label)
+                for r in (reason.INTERNAL_AFFAIRS, reason.PROCESS_INFORMATION, reason.ENFORCEMENT_FILE)
+            ],
+        ),
+        (_("Special rules of other laws (另有规定)"), [(reason.QUERY_MATTER.value, reason.QUERY_MATTER.label)]),
     ]
 
 
 def statutory_reason_label(value):
+    """The label of any reason ever recorded: registers kept from before the request reasons were
+    taken out of the review form still read in words."""
     for enum in (NonDisclosureReason, UnavailableReason):
         if value in enum.values:
             return enum(value).label

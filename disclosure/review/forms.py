@@ -21,6 +21,12 @@ class SecrecyReviewForm(forms.Form):
         choices=statutory_reason_choices,
         required=False,
         help_text=_("Required when the item is not disclosed proactively."),
+        error_messages={
+            "invalid_choice": _(
+                "Choose one of the statutory reasons for not disclosing (不予公开). Reasons such as "
+                "“not held by this agency” answer applications and are given at the request desk."
+            )
+        },
     )
     redaction_needed = forms.BooleanField(label=_("Partial disclosure: content must be redacted"), required=False)
     redaction_notes = forms.CharField(
@@ -39,7 +45,8 @@ class SecrecyReviewForm(forms.Form):
     def clean(self):
         data = super().clean()
         mode = data.get("disclosure_mode")
-        if mode and mode != DisclosureMode.PROACTIVE and not data.get("statutory_reason"):
+        reason_missing = not data.get("statutory_reason") and "statutory_reason" not in self.errors
+        if mode and mode != DisclosureMode.PROACTIVE and reason_missing:
             self.add_error("statutory_reason", _("Choose the statutory reason for not disclosing proactively."))
         if data.get("redaction_needed") and not (data.get("redaction_notes") or "").strip():
             self.add_error("redaction_notes", _("Say what is redacted for partial disclosure."))

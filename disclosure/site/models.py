@@ -2,14 +2,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 
+from .blocks import NavigationLinkBlock
 from .index_pattern import validate_pattern
 from .request_number_pattern import validate_request_number_pattern
 
 
 @register_setting(icon="site")
 class DisclosureSettings(BaseSiteSetting):
-    """Per-site identity for the government-website meta tags, footer, and the 索引号 pattern."""
+    """Per-site identity for the government-website meta tags, the header and footer, and the 索引号 pattern."""
 
     site_name = models.CharField(_("site name (SiteName)"), max_length=100, blank=True)
     site_id_code = models.CharField(
@@ -21,6 +23,25 @@ class DisclosureSettings(BaseSiteSetting):
     sponsor = models.CharField(_("sponsor (主办单位)"), max_length=100, blank=True)
     icp_number = models.CharField(_("ICP registration number"), max_length=50, blank=True)
     police_record_number = models.CharField(_("public security record number"), max_length=50, blank=True)
+    navigation = StreamField(
+        [("link", NavigationLinkBlock())],
+        verbose_name=_("header navigation"),
+        blank=True,
+        help_text=_("The links across the top of every page. Empty: the home page and its pages shown in menus."),
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page (联系我们)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    error_report_url = models.URLField(
+        _("error report link (纠错)"),
+        blank=True,
+        help_text=_("Where citizens report a mistake on the site, e.g. the national 我为政府网站找错 platform."),
+    )
     index_number_pattern = models.CharField(
         _("索引号 pattern"),
         max_length=100,
@@ -43,8 +64,16 @@ class DisclosureSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("site_id_code")], heading=_("Site identity")),
+        FieldPanel("navigation"),
         MultiFieldPanel(
-            [FieldPanel("sponsor"), FieldPanel("icp_number"), FieldPanel("police_record_number")], heading=_("Footer")
+            [
+                FieldPanel("sponsor"),
+                FieldPanel("icp_number"),
+                FieldPanel("police_record_number"),
+                FieldPanel("contact_page"),
+                FieldPanel("error_report_url"),
+            ],
+            heading=_("Footer"),
         ),
         FieldPanel("index_number_pattern"),
         FieldPanel("request_number_pattern"),

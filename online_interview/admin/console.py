@@ -13,7 +13,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
@@ -21,7 +21,8 @@ from wagtail.images.fields import WagtailImageField
 from .. import conf
 from ..follow_ups.models import FollowUp
 from ..questions import moderation
-from ..questions.models import Question, QuestionState
+from ..questions.identical import pending_groups
+from ..questions.models import PUBLIC_STATES, Question, QuestionState
 from ..questions.submission import QuestionRefused
 from ..transcript import posting
 from ..transcript.models import Speaker, TranscriptEntry
@@ -69,6 +70,26 @@ def _question(question):
     }
 
 
+def _pending(group):
+    """One row per text however many asked it: the first asker's question, the others listed."""
+    row = _question(group.first)
+    row["count"] = group.count
+    row["count_label"] = ngettext("%(n)d person asked this", "%(n)d people asked this", group.count) % {
+        "n": group.count
+    }
+    row["askers"] = [
+        {
+            "nickname": question.nickname,
+            "receipt": question.receipt,
+            "contact": question.contact,
+            "asked_at": timezone.localtime(question.submitted_at).strftime("%H:%M:%S"),
+        }
+        for question in group.questions
+    ]
+    row["same_as"] = group.public_twin.pk if group.public_twin else None
+    return row
+
+
 def _entry(entry):
     return {
         "id": entry.pk,
@@ -101,13 +122,13 @@ def console(request, pk):
 @forbidden_as_json
 def console_state(request, pk):
     interview = console_interview(request, pk)
-    questions = interview.questions.exclude(state=QuestionState.REJECTED).order_by("-pinned", "submitted_at")
+    questions = interview.questions.filter(state__in=PUBLIC_STATES).order_by("-pinned", "submitted_at")
     entries = list(TranscriptEntry.objects.filter(interview=interview).select_related("question", "image"))
     return _json(
         {
             "status": interview.status(),
             "status_label": interview.status_label,
-            "pending": [_question(q) for q in questions if q.state == QuestionState.PENDING],
+            "pending": [_pending(group) for group in pending_groups(interview)],
             "approved": [_question(q) for q in questions if q.state == QuestionState.APPROVED],
             "answered": [_question(q) for q in questions if q.state == QuestionState.ANSWERED],
             "held": [_entry(e) for e in entries if not e.released],
@@ -124,7 +145,7 @@ def moderate(request, pk, question_pk, action):
     question = get_object_or_404(Question, pk=question_pk, interview=interview)
     try:
         if action == "approve":
-            moderation.approve(question, request.user, text=request.POST.get("text"))
+            question = moderation.approve(question, request.user, text=request.POST.get("text"))
         elif action == "reject":
             moderation.reject(question, request.user)
         elif action in ("pin", "unpin"):
@@ -194,13 +215,18 @@ def overview(request):
         .select_related("question__interview")
         .order_by("due_on")
     )
-    pending = Count("questions", filter=Q(questions__state=QuestionState.PENDING))
+    # Identical questions wait as one row in the console: they are counted once here too.
+    pending = Count("questions__same_text_key", filter=Q(questions__state=QuestionState.PENDING), distinct=True)
     today = timezone.localdate()
     return render(
         request,
         "online_interview/admin/overview.html",
         {
-            "interviews": interviews.annotate(pending=pending).order_by("-start_at")[:100],
+            # A hosting agency's staff run the session but may not edit its page: no link to the editor.
+            "interviews": [
+                (interview, interview.permissions_for_user(request.user).can_edit())
+                for interview in interviews.annotate(pending=pending).order_by("-start_at")[:100]
+            ],
             "follow_ups": [(f, f.is_overdue(today)) for f in follow_ups],
         },
     )

@@ -65,6 +65,7 @@ def public_view_of(interview, now=None):
         "status": status,
         "is_live": status == InterviewStatus.LIVE,
         "is_ended": status == InterviewStatus.ENDED,
+        "is_cancelled": status == InterviewStatus.CANCELLED,  # no live text will come: none is promised
         "final_status": InterviewStatus.CANCELLED,  # the live page stops polling there
         "live_entries": [entry for entry in entries if not entry.follow_up],
         "follow_up_entries": [entry for entry in entries if entry.follow_up],

@@ -9,6 +9,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # The calendar spans the years the site's other filters accept (catalogue and search years).
 FIRST_YEAR, LAST_YEAR = 1949, 2100
@@ -18,7 +19,7 @@ _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 class ColumnFilterForm(forms.Form):
     month = forms.CharField(label=_("Month"), required=False)
-    page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
+    page = forms.IntegerField(label=pgettext_lazy("page number", "Page"), required=False, min_value=1)
 
     def clean_month(self):
         """The first day of the month asked for as YYYY-MM (as the calendar's links write it), or None."""

@@ -226,8 +226,12 @@ class InterviewIndexPage(RoutablePageMixin, PublicPageMixin, Page):
         context["cancelled_upcoming"] = self.cancelled_upcoming(now)
         context["past_page"] = Paginator(self.past(now), PAST_PAGE_SIZE).get_page(filters.get("page"))
         context["month"] = month_calendar(self.sessions(), filters.get("month"), now)
+        context["month_asked"] = filters.get("month") is not None  # an empty month's page: noindex
         return context
 
     @path("ics/", name="ics")
     def ics(self, request):
-        return calendar_response(list(self.upcoming(timezone.now())), request, filename="interviews.ics")
+        """Upcoming sessions, and the cancelled ones as CANCELLED so that subscribed calendars show it."""
+        now = timezone.now()
+        sessions = self.sessions().filter(start_at__gt=now).order_by("start_at")
+        return calendar_response(list(sessions), request, filename="interviews.ics")

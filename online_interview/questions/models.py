@@ -10,6 +10,8 @@ class QuestionState(models.TextChoices):
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     ANSWERED = "answered", _("Answered")
+    # Asked by several citizens in the same words: moderated once, shown once (``questions/identical.py``).
+    MERGED = "merged", _("Merged with an identical question")
 
 
 PUBLIC_STATES = (QuestionState.APPROVED, QuestionState.ANSWERED)
@@ -21,6 +23,9 @@ def new_receipt():
 
 class Question(models.Model):
     """A citizen's question. Only moderators see it until it is approved; a rejected one never shows.
+
+    A question identical to one approved with it (or before it) is ``MERGED`` into that one
+    (``merged_into``): it never shows on its own, so the public reads each question once.
 
     ``submission_key`` comes from the asking browser, so a retried submission (a timeout,
     a double click) finds its first copy instead of making a second.
@@ -36,6 +41,7 @@ class Question(models.Model):
     submission_key = models.UUIDField(editable=False)
     nickname = models.CharField(_("nickname"), max_length=50)
     text = models.TextField(_("question as submitted"))
+    same_text_key = models.CharField(max_length=64, default="", editable=False)
     public_text = models.TextField(_("question as shown"), blank=True)
     contact = models.CharField(_("contact (private)"), max_length=200, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=QuestionState.choices, default=QuestionState.PENDING)
@@ -48,6 +54,14 @@ class Question(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_twins",
+    )
 
     class Meta:
         verbose_name = _("question")

@@ -1,4 +1,10 @@
-"""What moderators do to a question; each change the public can see is put on the live feed."""
+"""What moderators do to a question; each change the public can see is put on the live feed.
+
+Identical questions (``identical.py``) share one decision: approving one approves it once and
+merges its pending twins into it, rejecting one rejects them all. Two moderators may click two
+twins at the same moment, so each decision first locks the whole group of identical questions
+and re-reads it: the second decision sees what the first made of the group.
+"""
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -7,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ..live.models import UpdateKind
 from ..live.updates import record_update
+from .identical import pending_twins, public_twin
 from .models import Question, QuestionState, QuestionVote
 from .submission import QuestionRefused
 
@@ -22,23 +29,57 @@ def _moderated(question, user, state):
     return question
 
 
+def _lock_identical(question):
+    """Lock ``question`` and its identical twins (in pk order, so two moderators never deadlock)
+    until the decision is committed, then re-read ``question`` as the last decision left it."""
+    twins = Question.objects.select_for_update().filter(
+        interview_id=question.interview_id, same_text_key=question.same_text_key
+    )
+    list(twins.order_by("pk").values_list("pk", flat=True))
+    question.refresh_from_db()
+
+
+def _decide_twins(twins, user, state, **fields):
+    """The pending (or merged) twins take the decision made on their question; the public never saw them."""
+    twins.update(state=state, pinned=False, moderated_by=user, moderated_at=timezone.now(), **fields)
+
+
 @transaction.atomic
 def approve(question, user, text=None):
-    """Approve, optionally with the moderator's edit of the text (the original is kept)."""
+    """Approve, optionally with the moderator's edit of the text (the original is kept), together
+    with its identical pending twins; returns the question the public will see.
+
+    The twins are merged into it. A question identical to one the public already sees is merged
+    into that one instead, edit or not: the public reads each question once.
+    """
     if text is not None:
         text = text.strip()
         if not text:
             raise QuestionRefused(_("An approved question cannot be empty."), "text")
-        question.public_text = "" if text == question.text else text
-    state = QuestionState.ANSWERED if question.state == QuestionState.ANSWERED else QuestionState.APPROVED
-    return _moderated(question, user, state)
+    _lock_identical(question)
+    shown = None if question.is_public else public_twin(question)
+    if shown is None:
+        if text is not None:
+            question.public_text = "" if text == question.text else text
+        state = QuestionState.ANSWERED if question.state == QuestionState.ANSWERED else QuestionState.APPROVED
+        shown = _moderated(question, user, state)
+    twins = pending_twins(question) | Question.objects.filter(pk=question.pk)
+    _decide_twins(twins.exclude(pk=shown.pk), user, QuestionState.MERGED, merged_into=shown)
+    if shown.pk != question.pk:
+        question.refresh_from_db(fields=["state", "merged_into", "pinned", "moderated_by", "moderated_at"])
+    return shown
 
 
 @transaction.atomic
 def reject(question, user):
-    """Rejected silently: the asker is not told, the public never sees it."""
+    """Rejected silently: the asker is not told, the public never sees it; nor any identical
+    pending question, nor those merged into it."""
+    _lock_identical(question)
     question.pinned = False
-    return _moderated(question, user, QuestionState.REJECTED)
+    _moderated(question, user, QuestionState.REJECTED)
+    _decide_twins(pending_twins(question), user, QuestionState.REJECTED)
+    _decide_twins(question.merged_twins.all(), user, QuestionState.REJECTED)
+    return question
 
 
 @transaction.atomic

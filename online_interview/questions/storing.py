@@ -32,7 +32,7 @@ def _statement(vendor):
     )
 
 
-def insert_once(*, interview_id, submission_key, nickname, text, contact, asked_live, now):
+def insert_once(*, interview_id, submission_key, nickname, text, same_text_key, contact, asked_live, now):
     """``(question id, receipt, repeated)``: the new row, or the one stored under this key before."""
     sql, fields = _statement(connection.vendor)
     given = {
@@ -40,6 +40,7 @@ def insert_once(*, interview_id, submission_key, nickname, text, contact, asked_
         "submission_key": submission_key,
         "nickname": nickname,
         "text": text,
+        "same_text_key": same_text_key,
         "contact": contact,
         "asked_live": asked_live,
         "submitted_at": now,

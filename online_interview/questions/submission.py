@@ -12,6 +12,7 @@ from disclosure.api import BIDI_CONTROLS, find_sensitive_words, remove_invisible
 
 from .. import conf
 from ..status import InterviewStatus
+from .identical import identity_key
 from .models import Question
 from .storing import insert_once
 
@@ -83,6 +84,7 @@ def submit_question(interview, *, nickname, text, contact="", submission_key=Non
         submission_key=key,
         nickname=nickname,
         text=text,
+        same_text_key=identity_key(text),
         contact=contact,
         asked_live=interview.status(now) == InterviewStatus.LIVE,
         now=now,

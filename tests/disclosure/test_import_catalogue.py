@@ -414,3 +414,23 @@ def test_the_importer_stands_in_for_every_save_receiver_of_an_item(signal):
         f"{sorted(new)} now receive(s) saved catalogue items; imports write items in bulk without "
         "signals (disclosure/catalogue/imports/bulk_pages.py): make the importer do what it does, then list it here."
     )
+
+
+def test_a_csv_cell_longer_than_csvs_own_limit_is_imported(tmp_path, catalogue, agency):
+    path = write_csv(tmp_path / "items.csv", [row(agency, body="很长的正文。" * 25_000)])  # 150,000 characters
+    call_command("import_catalogue", str(path), "--no-progress")
+    assert len(CatalogueItemPage.objects.get().body) > 150_000
+
+
+def test_files_csv_or_json_cannot_parse_end_the_command_with_a_clean_error(tmp_path, catalogue, capsys):
+    path = tmp_path / "items.csv"
+    path.write_text("category,title\n行政规范性文件,关于\r开学的通知\n", encoding="utf-8", newline="")
+    with pytest.raises(CommandError, match="没有导入任何数据"):
+        call_command("import_catalogue", str(path), "--no-progress")
+    assert "CSV 文件第 2 行无法读取" in capsys.readouterr().err
+
+    path = tmp_path / "items.jsonl"
+    path.write_text('{"title": ' + "[" * 100_000 + "}\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="没有导入任何数据"):
+        call_command("import_catalogue", str(path), "--no-progress")
+    assert "第 1 行嵌套过深，无法读取。" in capsys.readouterr().err

@@ -93,14 +93,28 @@ def test_own_urls_are_404(client, world):
         assert client.get(url).status_code == 404, page.title
 
 
-def test_absent_from_listings_counts_home_sitemap_and_search(client, world, catalogue):
+def test_absent_from_listings_counts_home_sitemap_and_search(client, world, catalogue, agency):
+    regulations = factories.category(agency, "01")
     surfaces = {
         "catalogue": client.get(catalogue.url).content.decode(),
         "column": client.get(world["column"].url).content.decode(),
         "home": client.get("/").content.decode(),
         "sitemap": client.get("/sitemap.xml").content.decode(),
     }
+    feeds = {
+        "site-wide feed": "/feeds/latest/rss/",
+        "site-wide Atom feed": "/feeds/latest/atom/",
+        "catalogue feed": f"/feeds/catalogue/{catalogue.pk}/rss/",
+        "category feed": f"/feeds/catalogue/{catalogue.pk}/category/{regulations.pk}/atom/",
+        "column feed": f"/feeds/column/{world['column'].pk}/rss/",
+    }
+    for name, url in feeds.items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        surfaces[name] = response.content.decode()
     assert "公开文件甲" in surfaces["catalogue"]
+    for name in ("site-wide feed", "catalogue feed", "category feed"):
+        assert "公开文件甲" in surfaces[name], name
     for title in hidden_titles(world):
         for name, html in surfaces.items():
             assert title not in html, f"{title} leaked on {name}"
@@ -137,7 +151,7 @@ def test_preview_and_draft_links_need_an_admin_login(client, world):
             assert page.title not in response.content.decode()
 
 
-def test_the_only_public_api_is_search(client, world):
+def test_wagtails_generic_page_apis_are_not_mounted(client, world):
     for url in ("/api/v2/pages/", "/api/v3/pages/", "/api/pages/"):
         assert client.get(url).status_code == 404
     # Browsing the search API by facet alone lists public documents only.

@@ -131,6 +131,11 @@ class CatalogueRowForm(forms.Form):
         if agency is None:
             raise ValidationError(_("Give the agency's organisation code, or run the import with --agency."))
         if default is not None and agency.pk != default.pk:
+            if self.lookups.chosen_in_admin:
+                raise ValidationError(
+                    _("This row belongs to another agency (%(code)s); this import is for the catalogue of %(agency)s.")
+                    % {"code": code, "agency": default.title}
+                )
             raise ValidationError(_("This row belongs to another agency than the one given with --agency."))
         return agency
 
@@ -239,12 +244,14 @@ class CatalogueRowForm(forms.Form):
 class RowValidator:
     """Validates the rows of one import: a ``CatalogueRowForm`` per row, against lookups read once."""
 
-    def __init__(self, agencies, categories_by_agency, topics, genres, default_agency=None):
+    def __init__(self, agencies, categories_by_agency, topics, genres, default_agency=None, chosen_in_admin=False):
         self.agencies = agencies
         self.categories_by_agency = categories_by_agency
         self.topics = topics
         self.genres = genres
         self.default_agency = default_agency
+        # The agency is the catalogue chosen in the admin, not a command's --agency: errors say so.
+        self.chosen_in_admin = chosen_in_admin
         self.modes = choice_aliases(DisclosureMode, MODE_ALIASES)
         self.validities = choice_aliases(Validity, VALIDITY_ALIASES)
         self.reasons = choice_aliases(NonDisclosureReason)

@@ -5,6 +5,11 @@ give (``treebeard_paths``), and updated in bulk (``bulk_pages``): no ``save`` pe
 no ``post_save`` per row. What the item's ``save`` and its receivers would do is done once
 per batch here — derived fields, the search index, the catalogue counts — and every
 created or updated item gets an audit-log entry.
+
+The command (``import_catalogue``) and the admin's 导入目录 (``jobs``) both run
+``CatalogueImporter``. The admin's import stays in front of the review (先审查、后公开,
+``drafts_only``): it creates drafts, to be submitted for review one by one, and changes only
+drafts that no one has edited since an import created them — never a published item.
 """
 
 import secrets
@@ -92,9 +97,12 @@ def _category_lookup(categories):
 
 
 class CatalogueImporter:
-    def __init__(self, agency=None, publish=True, user=None):
+    """Imports a file's rows; ``agency`` (with ``catalogue``, the admin's choice) confines every row to it."""
+
+    def __init__(self, agency=None, publish=True, user=None, catalogue=None, drafts_only=False):
         self.default_agency = agency
-        self.publish = publish
+        self.drafts_only = drafts_only
+        self.publish = publish and not drafts_only
         self.user = user
         agencies = {a.org_code.upper(): a for a in AgencyPage.objects.all()}
         self.validator = RowValidator(
@@ -103,14 +111,20 @@ class CatalogueImporter:
             topics={t.name: t for t in Topic.objects.all()},
             genres={g.name: g for g in Genre.objects.all()},
             default_agency=agency,
+            chosen_in_admin=catalogue is not None,
         )
-        self.catalogues = {}
+        self.catalogues = {agency.pk: catalogue} if agency is not None and catalogue is not None else {}
         self._allocators = {}
 
-    def run(self, path, dry_run=False, progress=None):
+    def run(self, source, dry_run=False, progress=None, max_rows=None):
+        """Import the rows of ``source`` (a path, or a ``readers.FileContent``).
+
+        ``progress(total)`` returns what counts the rows read (``update(1)``, ``close()``): tqdm
+        for the command, the job's progress for the admin. ``max_rows``: see ``readers.open_rows``.
+        """
         report = ImportReport(dry_run=dry_run)
         try:
-            rows = open_rows(path)
+            rows = open_rows(source, max_rows=max_rows)
             total = rows.count()
         except ImportFileError as exc:
             report.errors.append(RowError(0, "file", str(exc)))
@@ -186,6 +200,10 @@ class CatalogueImporter:
                 item = natural.get(values.natural_key)
             if item is not None and item.pk in held:
                 report.errors.append(RowError(values.row, "index_number", _held_message(item)))
+                continue
+            if item is not None and self.drafts_only and (item.live or item.latest_revision_id is not None):
+                field_name = "index_number" if values.index_number else "title"
+                report.errors.append(RowError(values.row, field_name, _reviewed_message(item)))
                 continue
             if item is None and self._catalogue_for(values.agency) is None:
                 report.errors.append(RowError(values.row, "agency_code", _no_catalogue_message(values.agency)))
@@ -343,6 +361,12 @@ def _unique_slug(taken):
 def _held_message(item):
     return _(
         "“%(title)s” is withheld by a secrecy review (暂缓公开); it can only be changed in the admin, through a new review."
+    ) % {"title": item.title}
+
+
+def _reviewed_message(item):
+    return _(
+        "“%(title)s” is published or has been edited in the admin: change it in the page editor and submit it for review (先审查、后公开)."
     ) % {"title": item.title}
 
 

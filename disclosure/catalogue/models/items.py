@@ -18,6 +18,7 @@ from ..choices import Art20Item, DisclosureMode, NonDisclosureReason, Validity
 from ..doc_numbers import normalise_doc_number
 from ..forms import CatalogueItemForm
 from ..listing import CatalogueListing
+from ..panels import InterpretedPoliciesPanel
 from ..validity import validity_date_error
 from .index_numbers import IndexNumberAllocator, IssuedIndexNumber
 
@@ -159,7 +160,9 @@ class CatalogueItemPage(PublicPageMixin, Page):
         ),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
-        InlinePanel("interpreted_policies", heading=_("Policies this item interprets (政策解读)"), label=_("policy")),
+        InterpretedPoliciesPanel(
+            "interpreted_policies", heading=_("Policies this item interprets (政策解读)"), label=_("policy")
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

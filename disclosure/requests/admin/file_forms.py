@@ -6,6 +6,7 @@ import filetype
 from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
@@ -66,7 +67,7 @@ class TextMarkForm(forms.Form):
 
 
 class AreaMarkForm(forms.Form):
-    page = forms.IntegerField(label=_("Page"), min_value=1)
+    page = forms.IntegerField(label=pgettext_lazy("page number", "Page"), min_value=1)
     x0 = forms.FloatField(label=_("Left (x0)"), min_value=0)
     y0 = forms.FloatField(label=_("Top (y0)"), min_value=0)
     x1 = forms.FloatField(label=_("Right (x1)"), min_value=0)

@@ -52,6 +52,17 @@
     item.appendChild(head);
     item.appendChild(el("p", "text", question.public_text));
     if (question.contact) item.appendChild(el("p", "contact", labels.labelContact + "：" + question.contact));
+    if (pending && question.count > 1) {
+      // Identical questions wait as one row: one decision for all who asked it.
+      item.appendChild(el("p", "asked-by-many", question.count_label));
+      var askers = el("ul", "askers");
+      question.askers.slice(1).forEach(function (asker) {
+        var line = asker.asked_at + " · " + asker.nickname + " · " + asker.receipt;
+        askers.appendChild(el("li", "", asker.contact ? line + " · " + labels.labelContact + "：" + asker.contact : line));
+      });
+      item.appendChild(askers);
+    }
+    if (pending && question.same_as) item.appendChild(el("p", "same-as", labels.labelSameAs));
     var actions = el("p", "actions");
     if (pending) {
       actions.appendChild(button(labels.labelApprove, function () { moderate(question, "approve"); }, "approve"));

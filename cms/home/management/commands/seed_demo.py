@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.demo.builder import DEMO_PASSWORD, DemoSiteBuilder
+from cms.demo.frame import configure_site_frame
 from cms.demo.reports import AnnualReportDemo
 from cms.demo.requests import RequestDeskDemo
 from disclosure.models import AgencyPage, CatalogueItemPage
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         agencies = DemoSiteBuilder(items_per_agency=items_per_agency, seed=seed, stdout=self.stdout).build()
         desk = RequestDeskDemo(agencies, password=DEMO_PASSWORD, log=self.stdout.write).build()
         AnnualReportDemo(agencies, log=self.stdout.write).build()
+        configure_site_frame(agencies["xzfb"])
         # Searchable at once, without waiting for the worker to work through the queue.
         indexed = rebuild_public_index()
         self.stdout.write(_("Public search: %(count)d documents indexed.") % {"count": indexed})

@@ -5,6 +5,7 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from cms.demo.builder import DEMO_PASSWORD
 from cms.home.demo_worker import WatchedWorker
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         # Started in the background by a shell (`make demo &`, nohup, CI), SIGINT arrives ignored, and
         # then neither Ctrl-C nor the watcher's interrupt_main() could stop the server.
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        self.serve_site_at(addrport)
         pid = worker.start()
         self.stdout.write(_("Background worker started (Celery worker with beat, process %(pid)d).") % {"pid": pid})
         self.stdout.write(
@@ -39,6 +41,15 @@ class Command(BaseCommand):
             worker.stop()
         if self.worker_failure is not None:
             raise CommandError(self.worker_failure)
+
+    def serve_site_at(self, addrport):
+        """The sitemap, feeds and share links carry full addresses: they must name the one served here."""
+        host, _sep, port = addrport.rpartition(":")
+        if host in ("", "0.0.0.0", "[::]"):  # listening everywhere: the browser on this machine says localhost
+            host = "localhost"
+        site = Site.objects.get(is_default_site=True)
+        site.hostname, site.port = host.strip("[]"), int(port or 80)
+        site.save()  # not update(): saving clears Wagtail's cached site root paths
 
     def worker_exited(self, code, tail):
         """Runs in the watcher thread: say why, then stop the web server in the main thread."""
