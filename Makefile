@@ -30,7 +30,7 @@ install: $(DEV)
 demo: $(RUNTIME)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py serve_demo $(DEMO_ADDR)
+	DEBUG=0 $(BIN)/python manage.py serve_demo $(DEMO_ADDR)
 
 test: $(DEV)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

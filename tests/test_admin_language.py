@@ -345,6 +345,13 @@ def test_each_role_sees_only_chinese_and_nothing_from_outside(username, places, 
     assert not outside, outside
 
 
+def test_the_login_page_is_chinese_before_anyone_logs_in(places, user_content):
+    html = Client().get("/admin/login/").content.decode()
+    assert not english_in("/admin/login/", html, user_content)
+    assert "密码" in html and "输入你的 " not in html
+    assert not external_loads(html)
+
+
 def test_the_admin_names_pages_and_their_states_in_chinese(places):
     """The menu reads 页面, not 分页 (pagination); a live page is 已发布, not 在用 — and not 直播中,
     which is the interviews' word."""

@@ -5,6 +5,9 @@ from .base import VAR_DIR, env_bool, env_str
 
 DEBUG = env_bool("DEBUG", True)
 ALLOWED_HOSTS = ["*"]
+# `make demo` runs with DEBUG off (citizens see the site's own Chinese error pages, not Django's
+# debug pages); WhiteNoise then serves the static files straight from the apps, no collectstatic.
+WHITENOISE_USE_FINDERS = True
 
 if not CELERY_BROKER_URL:  # noqa: F405
     # The embedded default: kombu's filesystem transport needs no server, so `make demo`

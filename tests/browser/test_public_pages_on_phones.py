@@ -126,6 +126,18 @@ def test_page_tools_print_resize_share_and_close(live_server, browser, county):
     context.close()
 
 
+def test_the_share_panel_fits_a_phone(live_server, browser, county):
+    page = browser.new_page(viewport={"width": 320, "height": 740}, is_mobile=True)
+    page.goto(live_server.url + county.item_url)
+    page.locator(".share-tool summary").click()
+    code = page.get_by_alt_text("本页二维码")
+    code.wait_for()
+    box = code.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.evaluate(OVERFLOWING)
+    page.close()
+
+
 def test_the_print_stylesheet_prints_the_document_without_the_site_around_it(live_server, browser, county):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(live_server.url + county.item_url)

@@ -140,7 +140,12 @@ class JobView(ImportScreen):
             size=filesizeformat(job.size),
             progress=progress_text(job),
             status_url=job_url(job, "status"),
-            explore_url=reverse("wagtailadmin_explore", args=[job.catalogue_id]) if job.catalogue_id else "",
+            # Newest changes first: the imported drafts head the list instead of trailing the catalogue.
+            explore_url=(
+                reverse("wagtailadmin_explore", args=[job.catalogue_id]) + "?ordering=-latest_revision_created_at"
+                if job.catalogue_id
+                else ""
+            ),
         )
 
 
