@@ -352,6 +352,12 @@ def test_the_login_page_is_chinese_before_anyone_logs_in(places, user_content):
     assert not external_loads(html)
 
 
+def test_the_help_menu_links_nothing_outside_the_site(places):
+    html = logged_in("jyj-editor").get(places["dashboard"]).content.decode()
+    assert "guide.wagtail.org" not in html and "docs.wagtail.org" not in html
+    assert "keyboard-shortcuts-dialog" in html  # the help menu itself stays, with what works offline
+
+
 def test_the_admin_names_pages_and_their_states_in_chinese(places):
     """The menu reads 页面, not 分页 (pagination); a live page is 已发布, not 在用 — and not 直播中,
     which is the interviews' word."""

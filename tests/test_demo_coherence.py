@@ -19,6 +19,7 @@ from stdnum.cn import ric
 from wagtail.models import Page, Site, TaskState
 
 from cms.demo.codes import AREA_CODE, DIVISION_CODE, POSTCODE
+from cms.home.management.commands.seed_demo import DEMO_SEARCHES
 from disclosure.document_text import document_text
 from disclosure.models import (
     AgencyPage,
@@ -94,6 +95,8 @@ def test_seed_demo_builds_a_believable_county(demo):
     # 热搜 shows what many different citizens searched, not what one asked once.
     search_page = Client().get("/search/").content.decode()
     assert "低保" in search_page and "招生" in search_page and "只问一次" not in search_page
+    for query in (query for query, clients in DEMO_SEARCHES if clients > 1):  # 热搜 finds something
+        assert Client().get("/api/search/", {"q": query}).json()["results"], query
     before = CatalogueItemPage.objects.count()
     call_command("seed_demo", stdout=StringIO())  # a second run changes nothing
     assert CatalogueItemPage.objects.count() == before
