@@ -73,6 +73,23 @@ def test_imported_items_are_served_and_listed(client, tmp_path, catalogue, agenc
     assert "关于做好秋季学期开学工作的通知" in client.get(catalogue.url).content.decode()
 
 
+def test_imported_items_get_addresses_made_of_their_titles_as_the_editor_makes_them(
+    client, tmp_path, catalogue, agency
+):
+    factories.make_item(catalogue, title="关于做好秋季学期开学工作的通知", slug="关于做好秋季学期开学工作的通知")
+    rows = [row(agency, doc_number=f"青教发[2025]{n}号") for n in (8, 9)]  # two more items of the same title
+    write_csv(tmp_path / "items.csv", rows)
+    CatalogueImporter().run(tmp_path / "items.csv")
+    slugs = sorted(CatalogueItemPage.objects.values_list("slug", flat=True))
+    assert slugs == [
+        "关于做好秋季学期开学工作的通知",
+        "关于做好秋季学期开学工作的通知-2",
+        "关于做好秋季学期开学工作的通知-3",
+    ]
+    for item in CatalogueItemPage.objects.all():
+        assert client.get(item.url).status_code == 200
+
+
 def test_invalid_rows_are_reported_in_chinese_and_valid_rows_still_import(tmp_path, catalogue, agency):
     path = write_csv(
         tmp_path / "mixed.csv",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageLogEntry
 
@@ -283,7 +284,7 @@ class CatalogueImporter:
             items = []
             for values in rows:
                 item = CatalogueItemPage(
-                    slug=_unique_slug(slugs),
+                    slug=_unique_slug(slugs, values.title),
                     agency=values.agency,
                     locale_id=catalogue.locale_id,
                     numchild=0,
@@ -350,12 +351,19 @@ def _link_issued_numbers(items):
     IssuedIndexNumber.objects.bulk_update(issued, ["item_id"])
 
 
-def _unique_slug(taken):
-    while True:
-        slug = secrets.token_hex(5)
-        if slug not in taken:
-            taken.add(slug)
-            return slug
+#: Long enough to tell titles apart, short enough for an address that is shared on phones.
+SLUG_LENGTH = 60
+
+
+def _unique_slug(taken, title):
+    """The title, as Wagtail's editor makes a slug of it (Chinese kept), numbered when taken."""
+    base = slugify(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or secrets.token_hex(5)
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    taken.add(slug)
+    return slug
 
 
 def _held_message(item):
