@@ -12,6 +12,7 @@ from .catalogue.choices import Validity
 from .catalogue.doc_numbers import DOC_NUMBER_PATTERN, normalise_doc_number
 from .catalogue.queries import category_subtree_ids, public_catalogue_items
 from .helpers.clients import client_ip, client_key, hash_address
+from .helpers.converters import RowIdConverter
 from .helpers.settings import AppSettings
 from .helpers.text import BIDI_CONTROLS, remove_invisible
 from .screening.page_form import ScreenedPageForm
@@ -30,6 +31,7 @@ __all__ = [
     "AppSettings",
     "CalendarNotCovered",
     "PublicPageMixin",
+    "RowIdConverter",
     "ScreenedPageForm",
     "Validity",
     "add_working_days",

@@ -68,6 +68,18 @@ def test_ids_beyond_64_bits_are_not_found(client, live_interview, huge):
     assert client.post(f"/api/interviews/{live_interview.pk}/questions/{huge}/vote/").status_code == 404
 
 
+@pytest.mark.parametrize("huge", [BEYOND_64_BITS, JUST_BEYOND_BIGINT])
+def test_ids_beyond_64_bits_are_not_found_in_the_catalogue_api_and_feeds(client, huge):
+    for url in (
+        f"/api/catalogue/items/{huge}/",
+        f"/api/catalogue/agencies/{huge}/",
+        f"/feeds/catalogue/{huge}/rss/",
+        f"/feeds/catalogue/1/category/{huge}/atom/",
+        f"/feeds/column/{huge}/rss/",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
 def test_ids_beyond_64_bits_are_not_found_in_the_live_console(client, agency, live_interview):
     client.force_login(factories.make_user("host-editor", agency, AgencyRole.EDITOR))
     assert client.get(f"/admin/interviews/{live_interview.pk}/console/").status_code == 200

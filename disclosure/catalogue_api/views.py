@@ -16,6 +16,7 @@ from ninja.renderers import JSONRenderer
 from ..agencies.models import AgencyPage
 from ..catalogue.listing import CatalogueListing
 from ..catalogue.models import CatalogueItemPage
+from ..helpers import converters  # noqa: F401 (row_id: an id past 64 bits is a 404, not a 500)
 from ..visibility import public_pages
 from . import openapi, schemas
 from .catalogues import public_catalogue_of, public_catalogues, public_item_counts
@@ -101,7 +102,7 @@ def list_items(request, response: HttpResponse):
 
 
 @api.get(
-    "/items/{int:item_id}/",
+    "/items/{row_id:item_id}/",
     response={200: schemas.ItemDetail, **ERRORS},
     url_name="item",
     summary=gettext_lazy("One public catalogue item with its text, attachments and related items"),
@@ -137,7 +138,7 @@ def list_agencies(request, response: HttpResponse):
 
 
 @api.get(
-    "/agencies/{int:agency_id}/",
+    "/agencies/{row_id:agency_id}/",
     response={200: schemas.AgencyDetail, **ERRORS},
     url_name="agency",
     summary=gettext_lazy("One agency's catalogue: its category tree with counts, years and filters"),
