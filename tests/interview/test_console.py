@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -177,3 +178,25 @@ def test_the_overview_lists_sessions_and_overdue_follow_ups(client, live_intervi
     FollowUp.objects.update(due_on=datetime.date(2020, 1, 2))
     html = client.get("/admin/interviews/").content.decode()
     assert live_interview.title in html and "何时公布划片范围" in html and "已逾期" in html
+
+
+def test_a_follow_up_answered_on_a_later_day_shows_its_date(client, live_interview, staff):
+    ask(client, live_interview, text="校车路线会增加吗？")
+    question = Question.objects.get()
+    client.force_login(staff[AgencyRole.EDITOR])
+    client.post(console_url(live_interview, f"questions/{question.pk}/approve/"))
+    advance(now=live_interview.end_at)
+    live_interview.start_at = timezone.now() - datetime.timedelta(days=2, hours=3)
+    live_interview.end_at = timezone.now() - datetime.timedelta(days=2, hours=1)
+    live_interview.save()
+    post(
+        client,
+        live_interview,
+        speaker="guest",
+        guest=live_interview.guests.get().pk,
+        text="下学期新增两条线路。",
+        question=question.pk,
+    )
+    html = client.get(live_interview.url).content.decode()
+    today = timezone.localdate().isoformat()
+    assert re.search(rf'<time class="entry-time"[^>]*>{today} \d\d:\d\d</time>', html), "the 补录 answer says its day"

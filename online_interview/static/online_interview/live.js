@@ -41,7 +41,9 @@
       image.src = entry.image;
       image.hidden = false;
     }
-    fill(node, ".entry-time", entry.at.slice(11, 16));
+    // An answer given on another day (a 补录 reply) says which day.
+    var day = entry.at.slice(0, 10);
+    fill(node, ".entry-time", day === root.dataset.day ? entry.at.slice(11, 16) : day + " " + entry.at.slice(11, 16));
     transcript.appendChild(node);
     var empty = document.getElementById("transcript-empty");
     if (empty) empty.remove();
