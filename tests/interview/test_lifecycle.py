@@ -96,6 +96,8 @@ def test_moving_a_session_is_logged_and_shown_on_its_page(client, interview):
     html = client.get(interview.url).content.decode()
     assert "因嘉宾公务安排调整时间" in html
     assert f"{timezone.localtime(new_start):%Y年%-m月%-d日 %H:%M}" in html
+    # The column's list says so too, before anyone opens the session.
+    assert "时间调整：因嘉宾公务安排调整时间。" in client.get(interview.get_parent().url).content.decode()
 
 
 def test_cancelling_is_logged_shown_and_stops_questions(client, interview):
