@@ -21,6 +21,7 @@ from .visibility import (
     PublicPageMixin,
     is_publicly_visible,
     public_pages,
+    public_pages_by_parent,
     visibility_changed,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "normalise_doc_number",
     "public_catalogue_items",
     "public_pages",
+    "public_pages_by_parent",
     "remove_invisible",
     "visibility_changed",
     "working_days_between",

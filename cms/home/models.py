@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from disclosure import conf
-from disclosure.api import PublicPageMixin, ScreenedPageForm, public_pages
+from disclosure.api import PublicPageMixin, ScreenedPageForm, public_pages, public_pages_by_parent
 from disclosure.models import AgencyPage, AnnouncementPage, CatalogueIndexPage, DisclosureGuidePage, RequestFormPage
 
 
@@ -31,7 +31,7 @@ class HomePage(PublicPageMixin, Page):
         context["announcements"] = announcements.order_by("-pinned", "-date")[: conf.get("HOME_ANNOUNCEMENT_COUNT")]
         agencies = public_pages(AgencyPage.objects.descendant_of(self)).order_by("path")
         catalogues, guides, applications = (
-            self._public_children_by_parent(model)
+            public_pages_by_parent(model.objects.descendant_of(self))
             for model in (CatalogueIndexPage, DisclosureGuidePage, RequestFormPage)
         )
         context["agency_entries"] = [
@@ -39,7 +39,3 @@ class HomePage(PublicPageMixin, Page):
             for agency in agencies
         ]
         return context
-
-    def _public_children_by_parent(self, model):
-        """Each agency's page of one kind, by the agency's path: one query for all agencies."""
-        return {page.path[: -page.steplen]: page for page in public_pages(model.objects.descendant_of(self))}

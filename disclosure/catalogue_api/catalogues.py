@@ -1,19 +1,14 @@
 """Which agencies the API offers: those whose catalogue the public may see."""
 
-from wagtail.models import Page
-
 from ..agencies.models import AgencyPage
 from ..catalogue import stats
 from ..catalogue.models import CatalogueIndexPage, CatalogueItemPage
-from ..visibility import public_pages
+from ..visibility import public_pages, public_pages_by_parent
 
 
 def public_catalogues():
     """(agency, catalogue) for every public catalogue, in the order of the site's tree (two queries)."""
-    catalogues = {
-        catalogue.path[: -Page.steplen]: catalogue
-        for catalogue in public_pages(CatalogueIndexPage.objects.all()).only("title", "url_path", "path", "depth")
-    }
+    catalogues = public_pages_by_parent(CatalogueIndexPage.objects.only("title", "url_path", "path", "depth"))
     agencies = public_pages(AgencyPage.objects.filter(path__in=list(catalogues))).order_by("path")
     return [(agency, catalogues[agency.path]) for agency in agencies]
 

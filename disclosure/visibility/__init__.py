@@ -125,6 +125,12 @@ def public_pages(queryset, fresh=False):
     return qs
 
 
+def public_pages_by_parent(queryset):
+    """The public pages of ``queryset`` by their parent's tree path, e.g. each agency's catalogue in
+    one query; a parent with several such children keeps the last in tree order."""
+    return {page.path[: -page.steplen]: page for page in public_pages(queryset).order_by("path")}
+
+
 def is_publicly_visible(page):
     """The per-object form of :func:`public_pages`: the page and every ancestor live, not held, not expired."""
     now = timezone.now()

@@ -46,12 +46,19 @@ def test_no_public_page_overflows_sideways_on_a_phone(live_server, browser, coun
         if care:  # the 适老化 mode's larger text must fit too
             context.add_init_script("localStorage.setItem('gongkai.care-mode', 'on')")
         page = context.new_page()
+        errors = []
+        page.on(
+            "console", lambda message, errors=errors: errors.append(message.text) if message.type == "error" else None
+        )
         for name, path in county.pages.items():
+            errors.clear()
             response = page.goto(live_server.url + path)
             assert response.status == (404 if name == "not found" else 200), name
             assert page.evaluate("document.documentElement.scrollWidth") <= width, (
                 f"{name} at {width} px{' in care mode' if care else ''} overflows: {page.evaluate(OVERFLOWING)}"
             )
+            if name != "not found":  # the 404 page's own status is reported as an error
+                assert not errors, f"{name}: {errors}"  # no missing favicon, script or style
         context.close()
 
 

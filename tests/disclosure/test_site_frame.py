@@ -11,6 +11,7 @@ from cms.home.management.commands.serve_demo import Command as ServeDemo
 from disclosure.models import CatalogueAttachment, DisclosureSettings
 from disclosure.site.blocks import validate_link_address
 from tests import factories
+from tests.requests.public_site import make_form_page
 from tests.review.documents import make_document, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +190,12 @@ def test_navigation_addresses_are_full_urls_or_paths_on_this_site():
     for bad in ("//evil.example/", "javascript:alert(1)", "www.gov.cn", "/a b"):
         with pytest.raises(ValidationError):
             validate_link_address(bad)
+
+
+def test_the_home_page_links_each_agencys_catalogue_guide_and_application_page(client, frame, agency, catalogue):
+    form = make_form_page(agency)
+    html = client.get("/").content.decode()
+    for page in (catalogue, frame["guide"], form):
+        assert f'href="{page.url}"' in html, page.title
+    form.unpublish()
+    assert f'href="{form.url}"' not in client.get("/").content.decode()

@@ -143,12 +143,18 @@ def test_a_held_answer_can_be_discarded_unseen(client, column, staff):
     assert not TranscriptEntry.objects.exists()
 
 
-def test_a_follow_up_answer_after_the_end_closes_the_follow_up(client, live_interview, staff):
-    ask(client, live_interview, text="校车路线会增加吗？")
+def approved_then_ended(client, session, staff, text):
+    """A question approved in the console and left unanswered when the session ends: a 补录 is due."""
+    ask(client, session, text=text)
     question = Question.objects.get()
     client.force_login(staff[AgencyRole.EDITOR])
-    client.post(console_url(live_interview, f"questions/{question.pk}/approve/"))
-    advance(now=live_interview.end_at)
+    client.post(console_url(session, f"questions/{question.pk}/approve/"))
+    advance(now=session.end_at)
+    return question
+
+
+def test_a_follow_up_answer_after_the_end_closes_the_follow_up(client, live_interview, staff):
+    question = approved_then_ended(client, live_interview, staff, "校车路线会增加吗？")
     follow_up = FollowUp.objects.get(question=question)
 
     live_interview.start_at = timezone.now() - datetime.timedelta(hours=3)
@@ -170,22 +176,14 @@ def test_a_follow_up_answer_after_the_end_closes_the_follow_up(client, live_inte
 
 
 def test_the_overview_lists_sessions_and_overdue_follow_ups(client, live_interview, staff):
-    ask(client, live_interview, text="何时公布划片范围？")
-    question = Question.objects.get()
-    client.force_login(staff[AgencyRole.EDITOR])
-    client.post(console_url(live_interview, f"questions/{question.pk}/approve/"))
-    advance(now=live_interview.end_at)
+    approved_then_ended(client, live_interview, staff, "何时公布划片范围？")
     FollowUp.objects.update(due_on=datetime.date(2020, 1, 2))
     html = client.get("/admin/interviews/").content.decode()
     assert live_interview.title in html and "何时公布划片范围" in html and "已逾期" in html
 
 
 def test_a_follow_up_answered_on_a_later_day_shows_its_date(client, live_interview, staff):
-    ask(client, live_interview, text="校车路线会增加吗？")
-    question = Question.objects.get()
-    client.force_login(staff[AgencyRole.EDITOR])
-    client.post(console_url(live_interview, f"questions/{question.pk}/approve/"))
-    advance(now=live_interview.end_at)
+    question = approved_then_ended(client, live_interview, staff, "校车路线会增加吗？")
     live_interview.start_at = timezone.now() - datetime.timedelta(days=2, hours=3)
     live_interview.end_at = timezone.now() - datetime.timedelta(days=2, hours=1)
     live_interview.save()
